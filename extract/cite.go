@@ -1,0 +1,441 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/vanban/vanban/extract/vntext"
+)
+
+// citeMatch is a citation found in normalized text, before resolution.
+type citeMatch struct {
+	Citation
+	a, b   int // span in normalized text
+	key    string
+	codeIs int // issuer index from the number's code, -1 if none
+	nested bool
+}
+
+var (
+	soRe        = regexp.MustCompile(`(?i)^[ \t]*(số)(?:[ \t]+(số))?[ \t]*:?[ \t]*`)
+	ofRe        = regexp.MustCompile(`(?i)^[ \t]*,?[ \t]*(?:của|do)[ \t]+`)
+	aboutRe     = regexp.MustCompile(`(?i)^[ \t]*,?[ \t]*(?:về việc|về|V/v)[ \t]+`)
+	untypedSoRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{M}\p{N}])(số)[ \t]*:?[ \t]*\d`)
+	pinpointRe  = regexp.MustCompile(`(?i)((?:(?:điểm|tiết)\s+[a-zđ\d]+\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?Điều\s+\d+[a-z]?\s*(?:của\s+)?)$`)
+	yearRe      = regexp.MustCompile(`^[ \t]*(?:năm|ngày)?[ \t]*(\d{4})`)
+)
+
+// findCitations runs the citation recognizer over normalized text.
+func (x *Extractor) findCitations(s string) []citeMatch {
+	var out []citeMatch
+	covered := func(a int) bool {
+		for _, c := range out {
+			if a >= c.a && a < c.b && !c.nested {
+				return true
+			}
+		}
+		return false
+	}
+	var byName []citeMatch
+	for _, h := range x.types.find(s) {
+		dt := x.rs.DocTypes[h.value]
+		if c, ok := x.typedCitation(s, h); ok {
+			out = append(out, c)
+			continue
+		}
+		if dt.ByName && isCapitalized(s[h.a:h.b]) {
+			if c, ok := x.namedCitation(s, h); ok {
+				byName = append(byName, c)
+			}
+		}
+	}
+	// "các Nghị định của Chính phủ: số 59/2023/NĐ-CP …; số 61/2023/NĐ-CP …":
+	// a number after "số" with no type word; the type comes from its code.
+	for _, m := range untypedSoRe.FindAllStringSubmatchIndex(s, -1) {
+		if covered(m[2]) || formIDBefore(s, m[2]) {
+			continue
+		}
+		if c, ok := x.untypedCitation(s, m[2], m[3]); ok {
+			out = append(out, c)
+		}
+	}
+	// Laws by name: drop those inside the title of an amending law or of
+	// another law cited by name, and those inside a numbered citation's type.
+	for i, c := range byName {
+		inside := false
+		for j, o := range byName {
+			if j != i && c.a > o.a && c.a < o.b {
+				inside = true
+				break
+			}
+		}
+		for _, o := range out {
+			if c.a == o.a {
+				inside = true
+			}
+		}
+		if !inside {
+			out = append(out, c)
+		}
+	}
+	sortCites(out)
+	return out
+}
+
+// formIDBefore reports whether the "số" at pos follows a word such as
+// "Mẫu" or "Biểu": form ids, not instruments.
+func formIDBefore(s string, pos int) bool {
+	before := strings.TrimRight(s[max(0, pos-20):pos], " \t")
+	f := vntext.Fold(before)
+	for _, w := range []string{"mau", "bieu", "phu luc", "tai khoan", "dien thoai", "quyen", "to", "trang", "cong bao"} {
+		if strings.HasSuffix(f, " "+w) || f == w {
+			return true
+		}
+	}
+	return false
+}
+
+// typedCitation parses "<Type> [số] <number> [ngày <date>] [của <issuer>] [về <title>]".
+func (x *Extractor) typedCitation(s string, h phraseHit) (citeMatch, bool) {
+	dt := x.rs.DocTypes[h.value]
+	pos := h.b
+	var probs []Problem
+	if m := soRe.FindStringSubmatchIndex(s[pos:]); m != nil {
+		if m[4] >= 0 {
+			probs = append(probs, Problem{Code: "doubled_word", Message: "Lặp từ \"số số\"", Suggestion: "số", Rule: "text/doubled-word",
+				Span: Span{Start: pos + m[2], End: pos + m[5]}})
+		}
+		pos += m[1]
+	} else {
+		pos += len(s[pos:]) - len(strings.TrimLeft(s[pos:], " \t"))
+	}
+	n, ln, ok := x.parseNumber(s[pos:])
+	if !ok {
+		return citeMatch{}, false
+	}
+	c := citeMatch{a: h.a, codeIs: -1}
+	c.Type = dt.Name
+	c.Rule = docTypeRule(dt.ID)
+	c.Number = n.raw
+	c.NumberNormalized = n.canon
+	c.key = numberKey(n.canon)
+	for _, p := range n.problems {
+		p.Span = Span{Start: pos, End: pos + ln}
+		probs = append(probs, p)
+	}
+	if t := x.typeOfCode(n.segments[0]); t >= 0 && t != h.value && !compatibleTypes(dt.ID, x.rs.DocTypes[t].ID, n.party) {
+		probs = append(probs, Problem{Code: "type_mismatch", Rule: "number/type-code",
+			Message: "Loại văn bản \"" + dt.Name + "\" không khớp ký hiệu \"" + n.segments[0] + "\" (" + x.rs.DocTypes[t].Name + ")",
+			Span:    Span{Start: h.a, End: pos + ln}})
+	}
+	pos += ln
+	c.codeIs = x.issuerOfCode(n.segments[len(n.segments)-1])
+	pos = x.citationTail(s, pos, &c, &probs)
+	c.b = pos
+	c.Problems = probs
+	// "khoản 3 Điều 14 Nghị định số …": keep the pinpoint.
+	if m := pinpointRe.FindStringSubmatchIndex(s[max(0, h.a-60):h.a]); m != nil {
+		off := max(0, h.a-60)
+		c.Pinpoint = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s[off+m[2]:off+m[3]]), "của"))
+	}
+	return c, true
+}
+
+// compatibleTypes lists type words and codes that legitimately differ.
+func compatibleTypes(word, code string, party bool) bool {
+	switch {
+	case word == code:
+		return true
+	case word == "cong-van":
+		return true // "Văn bản số 59-CV/BCĐ", any code
+	case word == "quy-dinh" && code == "quyet-dinh" && party:
+		return true // Party Quy định numbered …-QĐ/TW
+	case word == "thong-tri" && code == "thong-tu":
+		return true // Party Thông tri uses TT
+	}
+	return false
+}
+
+// citationTail parses the date, issuer and title after a number or a law
+// name, fills c and returns the end of the citation.
+func (x *Extractor) citationTail(s string, pos int, c *citeMatch, probs *[]Problem) int {
+	end := pos
+	// date: ", ngày 25/6/2015", " ngày ngày 10/11/2022", " ngày15/8/2013"
+	rest := s[pos:]
+	trim := len(rest) - len(strings.TrimLeft(rest, " \t,"))
+	if d, ok := parseDateAt(rest[trim:]); ok && d.hasNgay {
+		c.Date = d.iso
+		if d.doubled {
+			*probs = append(*probs, Problem{Code: "doubled_word", Message: "Lặp từ \"ngày ngày\"", Suggestion: "ngày", Rule: "text/doubled-word",
+				Span: Span{Start: pos + trim, End: pos + trim + d.da}})
+		}
+		if !d.valid {
+			*probs = append(*probs, Problem{Code: "invalid_date", Message: "Ngày không tồn tại: " + strings.TrimSpace(rest[trim+d.da:trim+d.b]), Rule: "date/calendar",
+				Span: Span{Start: pos + trim + d.da, End: pos + trim + d.b}})
+			c.Date = ""
+		}
+		pos += trim + d.b
+		end = pos
+	}
+	if m := ofRe.FindStringIndex(s[pos:]); m != nil {
+		if ia, ib, ok := x.issuerPhrase(s, pos+m[1]); ok {
+			c.Issuer = strings.TrimSpace(s[ia:ib])
+			pos = ib
+			end = pos
+		}
+	}
+	if m := aboutRe.FindStringIndex(s[pos:]); m != nil {
+		ta := pos + m[1]
+		tb := titleEnd(s, ta)
+		if tb > ta {
+			c.Title = strings.TrimSpace(s[ta:tb])
+		}
+	}
+	return end
+}
+
+// titleEnd returns where a "về …" subject ends: at ";", at the end of the
+// sentence or paragraph, or after 300 bytes at a word boundary.
+func titleEnd(s string, a int) int {
+	_, lb := lineBounds(s, a)
+	b := lb
+	if i := strings.IndexAny(s[a:lb], ";"); i >= 0 {
+		b = a + i
+	}
+	if i := strings.Index(s[a:b], ". "); i >= 0 {
+		b = a + i
+	}
+	if b-a > 300 {
+		b = a + 300
+		for b > a && s[b-1] != ' ' {
+			b--
+		}
+	}
+	return strings.LastIndexFunc(s[:b], func(r rune) bool { return r != ' ' && r != ',' && r != '.' }) + 1
+}
+
+// issuerStops end an issuer phrase (folded forms): verbs and prepositions that
+// follow the issuer in a citation.
+var issuerStops = map[string]bool{
+	"ve": true, "quy": true, "huong": true, "sua": true, "phe": true, "cong": true, "thuc": true,
+	"trien": true, "giao": true, "da": true, "den": true, "tai": true, "de": true, "nham": true,
+	"trong": true, "theo": true, "ngay": true, "so": true, "can": true, "kem": true, "duoc": true,
+	"voi": true, "cho": true, "la": true, "co": true, "nay": true, "tren": true, "nam": true,
+	"tong": true, "ket": true,
+}
+
+// issuerCapStops end an issuer even when capitalized.
+var issuerCapStops = map[string]bool{"thuc": true, "ve": true, "can": true, "ngay": true, "so": true}
+
+// institutional lowercase words that can end an issuer name ("UBND tỉnh").
+var issuerTailOK = map[string]bool{"nhan": true, "dan": true, "tinh": true, "xa": true, "phuong": true, "huyen": true,
+	"quan": true, "thi": true, "tran": true, "dac": true, "khu": true, "thanh": true, "pho": true, "trung": true, "uong": true}
+
+// issuerPhrase returns the span of the issuer name starting at pos.
+func (x *Extractor) issuerPhrase(s string, pos int) (int, int, bool) {
+	// A known issuer name wins as a whole ("Bộ Văn hóa, Thể thao và Du lịch").
+	_, lb := lineBounds(s, pos)
+	toks := tokenize(s, pos, min(lb, pos+200))
+	if len(toks) == 0 || !toks[0].word || !isCapitalized(toks[0].s) {
+		return 0, 0, false
+	}
+	end := toks[0].b
+	var pending []token // lowercase words not yet accepted
+	accept := func(t token) {
+		end = t.b
+		pending = pending[:0]
+	}
+	known := 0
+	if h, ok := x.issuerName.at(s[pos:min(lb, pos+200)]); ok {
+		known = pos + h.b
+	}
+	for i := 0; i < len(toks) && i < 18; i++ {
+		t := toks[i]
+		if t.b <= known {
+			end = max(end, t.b)
+			continue
+		}
+		if !t.word {
+			if t.s == "-" && i+1 < len(toks) && isCapitalized(toks[i+1].s) { // Lao động - Thương binh
+				continue
+			}
+			break
+		}
+		f := foldWord(t.s)
+		if isCapitalized(t.s) || vntext.IsAcronym(t.s) {
+			if i > 0 && issuerCapStops[f] { // "… Cần Thơ Thực hiện Chương trình", "Về việc"
+				break
+			}
+			accept(t)
+			continue
+		}
+		if issuerStops[f] || f == "ban" && i+1 < len(toks) && foldWord(toks[i+1].s) == "hanh" {
+			break // "về", "quy định", "ban hành" …
+		}
+		pending = append(pending, t)
+		if len(pending) > 6 {
+			break
+		}
+	}
+	// Lowercase words left at the end are kept only if institutional.
+	for _, t := range pending {
+		if !issuerTailOK[foldWord(t.s)] {
+			break
+		}
+		end = t.b
+	}
+	return pos, end, true
+}
+
+// namedCitation parses a law cited by name: "Luật Thực hiện dân chủ ở cơ sở
+// ngày 10/11/2022", "Luật sửa đổi, bổ sung một số điều của Luật A, Luật B
+// và Luật C ngày 27/6/2025", "Hiến pháp năm 2013".
+func (x *Extractor) namedCitation(s string, h phraseHit) (citeMatch, bool) {
+	dt := x.rs.DocTypes[h.value]
+	_, lb := lineBounds(s, h.a)
+	nameEnd := lawNameEnd(s, h.b, lb)
+	if nameEnd <= h.b && dt.Name != "Hiến pháp" {
+		return citeMatch{}, false
+	}
+	c := citeMatch{a: h.a, codeIs: -1}
+	c.Type = dt.Name
+	c.Rule = docTypeRule(dt.ID) + "#by-name"
+	name := strings.TrimSpace(s[h.a:nameEnd])
+	pos := nameEnd
+	var probs []Problem
+	// "Hiến pháp năm 2013", "Bộ luật Lao động năm 2019"
+	if m := regexp.MustCompile(`^[ \t]+năm[ \t]+(\d{4})`).FindStringSubmatchIndex(s[pos:]); m != nil {
+		name += " năm " + s[pos+m[2]:pos+m[3]]
+		pos += m[1]
+	}
+	// "Luật Bầu cử … số 85/2015/QH13": a name followed by its number.
+	if m := soRe.FindStringIndex(s[pos:]); m != nil {
+		if n, ln, ok := x.parseNumber(s[pos+m[1]:]); ok {
+			c.Number = n.raw
+			c.NumberNormalized = n.canon
+			c.key = numberKey(n.canon)
+			c.Rule = docTypeRule(dt.ID)
+			pos += m[1] + ln
+		}
+	}
+	c.Title = name
+	if c.key == "" {
+		c.key = "name:" + vntext.Key(name)
+	}
+	pos = x.citationTail(s, pos, &c, &probs)
+	c.b = max(pos, nameEnd)
+	c.Problems = probs
+	return c, true
+}
+
+// lawNameStops end a law name (folded): dates, numbers, verbs, connectors to
+// other text.
+var lawNameStops = map[string]bool{
+	"ngay": true, "so": true, "nam": true, "tren": true, "duoc": true, "theo": true, "de": true,
+	"da": true, "co": true, "thuoc": true, "tai": true, "trong": true, "huong": true, "quy": true,
+	"cac": true, "nham": true, "bao": true, "dam": true, "thi": true, "va": true, "nay": true,
+	"cua": true, "khi": true, "la": true, "ve": true, "ma": true, "hien": true, "sau": true,
+}
+
+// lawNameEnd returns the end of the name that starts after the type word.
+func lawNameEnd(s string, a, lb int) int {
+	toks := tokenize(s, a, min(lb, a+400))
+	end := a
+	amending := false
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		f := foldWord(t.s)
+		if i == 0 {
+			if !t.word {
+				return a
+			}
+			if f == "sua" || f == "su" { // "Luật sửa đổi, bổ sung …" (also the typo "sử đổi")
+				amending = true
+			} else if !isCapitalized(t.s) && f != "to" {
+				return a // "luật" used as a common noun, or "Luật sư"
+			}
+			if f == "su" && i+1 < len(toks) && foldWord(toks[i+1].s) != "doi" {
+				return a // Luật sư
+			}
+		}
+		if amending {
+			// Take the amending title up to the date or the end of the clause.
+			if !t.word && (t.s == ";" || t.s == "(" || t.s == ".") {
+				break
+			}
+			if t.word && (f == "ngay" || f == "so") && i > 2 {
+				break
+			}
+			end = t.b
+			continue
+		}
+		if !t.word {
+			if t.s == "(" && i+2 < len(toks) && strings.HasPrefix(foldWord(toks[i+1].s), "sua") {
+				// "(sửa đổi)" is part of the name
+				for j := i + 1; j < len(toks) && j < i+6; j++ {
+					if toks[j].s == ")" {
+						end = toks[j].b
+						i = j
+						break
+					}
+				}
+				continue
+			}
+			break
+		}
+		if i > 0 && lawNameStops[f] {
+			break
+		}
+		if i >= 10 {
+			break
+		}
+		end = t.b
+	}
+	return end
+}
+
+// untypedCitation parses "số <number>" whose type comes from its code.
+func (x *Extractor) untypedCitation(s string, a, b int) (citeMatch, bool) {
+	pos := b
+	pos += len(s[pos:]) - len(strings.TrimLeft(s[pos:], " \t:"))
+	n, ln, ok := x.parseNumber(s[pos:])
+	if !ok {
+		return citeMatch{}, false
+	}
+	t := x.typeOfCode(n.segments[0])
+	if t < 0 || len(n.segments) < 2 {
+		return citeMatch{}, false
+	}
+	dt := x.rs.DocTypes[t]
+	c := citeMatch{a: a, codeIs: x.issuerOfCode(n.segments[len(n.segments)-1])}
+	c.Type = dt.Name
+	c.Rule = docTypeRule(dt.ID) + "#list-item"
+	c.Number = n.raw
+	c.NumberNormalized = n.canon
+	c.key = numberKey(n.canon)
+	var probs []Problem
+	for _, p := range n.problems {
+		p.Span = Span{Start: pos, End: pos + ln}
+		probs = append(probs, p)
+	}
+	pos = x.citationTail(s, pos+ln, &c, &probs)
+	c.b = pos
+	c.Problems = probs
+	return c, true
+}
+
+func sortCites(cs []citeMatch) {
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && cs[j].a < cs[j-1].a; j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
+}
+
+// runeCol returns the 1-based rune column of byte offset off in its line.
+func runeCol(s string, off int) (line, col int) {
+	line = 1 + strings.Count(s[:off], "\n")
+	ls := strings.LastIndexByte(s[:off], '\n') + 1
+	return line, utf8.RuneCountInString(s[ls:off]) + 1
+}

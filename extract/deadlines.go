@@ -1,0 +1,440 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/vanban/vanban/extract/vntext"
+)
+
+// period shapes: Quý III/2025, quý I năm 2026, tháng 12/2025, tháng 11 năm
+// 2025, 6 tháng cuối (đầu) năm 2025, năm 2026, hết năm 2025.
+var (
+	quarterRe  = regexp.MustCompile(`(?i)^quý\s+([IV]{1,3}|[1-4])\s*(?:/|năm)\s*(\d{4})`)
+	monthRe    = regexp.MustCompile(`(?i)^tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})`)
+	halfRe     = regexp.MustCompile(`(?i)^6\s+tháng\s+(cuối|đầu)\s+năm\s+(\d{4})`)
+	yearOnlyRe = regexp.MustCompile(`(?i)^năm\s+(\d{4})\b`)
+	endYearRe  = regexp.MustCompile(`(?i)^hết\s+năm\s+(\d{4})`)
+	dayMonthRe = regexp.MustCompile(`^(?:ngày\s*)?(\d{1,2})/(\d{1,2})\b(?:\s*/\s*\d)?`)
+	timeRe     = regexp.MustCompile(`(?i)(\d{1,2})\s*(?:giờ|h)\s*(\d{2})?`)
+	halfAnyRe  = regexp.MustCompile(`(?i)6\s+tháng\s+(cuối|đầu)\s+năm\s+(\d{4})`)
+)
+
+// timeValue is a date or period read after a deadline phrase.
+type timeValue struct {
+	date, period, start, end string
+	n                        int // bytes consumed
+}
+
+// parseTimeAt reads a date or a period at the start of s (after "ngày",
+// "là", ":" and spaces).
+func parseTimeAt(s string) (timeValue, bool) {
+	skip := len(s) - len(strings.TrimLeft(s, " :,"))
+	t := s[skip:]
+	for _, w := range []string{"là ", "hết ngày ", "ngày bầu cử ", "trong "} {
+		if strings.HasPrefix(strings.ToLower(t), w) {
+			skip += len(w)
+			t = s[skip:]
+		}
+	}
+	if d, ok := parseDateAt(t); ok && d.valid {
+		return timeValue{date: d.iso, n: skip + d.b}, true
+	}
+	if m := endYearRe.FindStringSubmatch(t); m != nil {
+		return timeValue{date: m[1] + "-12-31", period: m[1], start: m[1] + "-01-01", end: m[1] + "-12-31", n: skip + len(m[0])}, true
+	}
+	if m := quarterRe.FindStringSubmatch(t); m != nil {
+		q := romanOrInt(m[1])
+		y := atoi(m[2])
+		if q >= 1 && q <= 4 {
+			sm := (q-1)*3 + 1
+			return timeValue{period: fmt.Sprintf("%d-Q%d", y, q), start: fmt.Sprintf("%d-%02d-01", y, sm),
+				end: fmt.Sprintf("%d-%02d-%02d", y, sm+2, lastDay(y, sm+2)), n: skip + len(m[0])}, true
+		}
+	}
+	if m := halfRe.FindStringSubmatch(t); m != nil {
+		y := atoi(m[2])
+		if strings.EqualFold(m[1], "cuối") {
+			return timeValue{period: fmt.Sprintf("%d-H2", y), start: fmt.Sprintf("%d-07-01", y), end: fmt.Sprintf("%d-12-31", y), n: skip + len(m[0])}, true
+		}
+		return timeValue{period: fmt.Sprintf("%d-H1", y), start: fmt.Sprintf("%d-01-01", y), end: fmt.Sprintf("%d-06-30", y), n: skip + len(m[0])}, true
+	}
+	if m := monthRe.FindStringSubmatch(t); m != nil {
+		mo, y := atoi(m[1]), atoi(m[2])
+		if mo >= 1 && mo <= 12 {
+			return timeValue{period: fmt.Sprintf("%d-%02d", y, mo), start: fmt.Sprintf("%d-%02d-01", y, mo),
+				end: fmt.Sprintf("%d-%02d-%02d", y, mo, lastDay(y, mo)), n: skip + len(m[0])}, true
+		}
+	}
+	if m := yearOnlyRe.FindStringSubmatch(t); m != nil {
+		return timeValue{period: m[1], start: m[1] + "-01-01", end: m[1] + "-12-31", n: skip + len(m[0])}, true
+	}
+	if m := dayMonthRe.FindStringSubmatch(t); m != nil { // "25/12 hàng năm", "31/01 năm liền kề"
+		return timeValue{n: skip + len(m[0])}, true
+	}
+	return timeValue{}, false
+}
+
+func (tv timeValue) periodOf() *Period {
+	if tv.period == "" {
+		return nil
+	}
+	return &Period{Label: tv.period, Start: tv.start, End: tv.end}
+}
+
+func romanOrInt(s string) int {
+	switch strings.ToUpper(s) {
+	case "I", "1":
+		return 1
+	case "II", "2":
+		return 2
+	case "III", "3":
+		return 3
+	case "IV", "4":
+		return 4
+	}
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// deadlineCtx gives the deadline recognizer what the other stages found.
+type deadlineCtx struct {
+	d       *layoutDoc
+	cites   []citeMatch
+	units   []unitMention
+	unitFor func(off int) string
+}
+
+// findDeadlines recognizes deadlines in prose and in assignment tables.
+func (x *Extractor) findDeadlines(s string, c deadlineCtx) []Deadline {
+	var out []Deadline
+	d := c.d
+	inCite := func(a int) bool {
+		for _, ct := range c.cites {
+			if a >= ct.a && a < ct.b {
+				return true
+			}
+		}
+		return false
+	}
+	taken := func(a, b int) bool {
+		for _, o := range out {
+			if a < o.End && b > o.Start {
+				return true
+			}
+		}
+		return false
+	}
+	for pi := d.bodyStart; pi < len(d.paras); pi++ {
+		if pi >= d.bodyEnd && pi < d.appendix {
+			continue
+		}
+		p := d.paras[pi]
+		if isTableRow(p.text) {
+			continue
+		}
+		hits := x.deadlines.find(p.text)
+		for hi, h := range hits {
+			a := p.a + h.a
+			if inCite(a) {
+				continue
+			}
+			ph := x.rs.Deadlines[h.value]
+			after := p.text[h.b:]
+			var dl Deadline
+			dl.Rule = deadlineRule(ph.ID)
+			dl.Kind = ph.Kind
+			end := p.a + h.b
+			switch {
+			case ph.Kind == "recurring":
+				// standalone recurrences need "định kỳ", a label or a
+				// due phrase in the same clause
+				if !strings.HasPrefix(vntext.Fold(p.text[h.a:h.b]), "dinh ky") && !labelBefore(x, p.text, h.a) {
+					continue
+				}
+				dl.Recurring = ph.Recurring
+			case ph.Label:
+				ca, cb := clauseAfterLabel(p.text, h.b)
+				val := p.text[ca:cb]
+				if tv, ok := parseTimeAt(val); ok {
+					dl.Date, dl.Period = tv.date, tv.periodOf()
+				}
+				if r := x.recurrenceIn(val); r != "" {
+					dl.Recurring = r
+				}
+				if dl.Date == "" && dl.Period == nil && dl.Recurring == "" {
+					continue
+				}
+				end = p.a + cb
+			default:
+				tv, ok := parseTimeAt(after)
+				if !ok {
+					continue
+				}
+				if ph.Kind == "from" {
+					continue // a start, not a deadline
+				}
+				if inCite(p.a + h.b + 1) {
+					continue
+				}
+				dl.Date, dl.Period = tv.date, tv.periodOf()
+				end = p.a + h.b + tv.n
+				// "trước ngày 25/12 hàng năm"
+				rest := p.text[h.b+tv.n:]
+				if hi+1 < len(hits) && x.rs.Deadlines[hits[hi+1].value].Kind == "recurring" && hits[hi+1].a-h.b-tv.n < 16 {
+					dl.Recurring = x.rs.Deadlines[hits[hi+1].value].Recurring
+					end = p.a + hits[hi+1].b
+				}
+				_ = rest
+			}
+			if taken(a, end) {
+				continue
+			}
+			dl.Span = Span{Start: a, End: end}
+			dl.Text = s[a:end]
+			dl.Action = actionBefore(p.text, h.a)
+			if dl.Action == "" {
+				dl.Action = sectionHeadingAt(d, a)
+			}
+			if m := timeRe.FindStringSubmatch(s[max(p.a, a-30):min(p.b, end+20)]); m != nil && strings.Contains(s[max(p.a, a-30):min(p.b, end+20)], "giờ") {
+				mm := m[2]
+				if mm == "" {
+					mm = "00"
+				}
+				dl.Time = fmt.Sprintf("%02d:%s", atoi(m[1]), mm)
+			}
+			dl.Unit = c.unitFor(a)
+			out = append(out, dl)
+		}
+		// "6 tháng cuối năm 2025": the period a plan covers.
+		for _, m := range halfAnyRe.FindAllStringIndex(p.text, -1) {
+			a := p.a + m[0]
+			if taken(a, p.a+m[1]) || inCite(a) {
+				continue
+			}
+			tv, _ := parseTimeAt(p.text[m[0]:])
+			out = append(out, Deadline{Text: s[a : p.a+m[1]], Period: tv.periodOf(), Kind: "period",
+				Rule: deadlineRule("sau-thang-cuoi-nam"), Action: actionBefore(p.text, m[0]), Span: Span{Start: a, End: p.a + m[1]}})
+		}
+	}
+	out = append(out, x.tableDeadlines(s, d)...)
+	return out
+}
+
+// labelBefore reports whether a time label ("Thời gian thực hiện:") comes
+// earlier in the paragraph.
+func labelBefore(x *Extractor, t string, pos int) bool {
+	for _, h := range x.deadlines.find(t[:pos]) {
+		if x.rs.Deadlines[h.value].Label {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseAfterLabel returns the value of a "Label: value" field.
+func clauseAfterLabel(t string, pos int) (int, int) {
+	a := pos
+	for a < len(t) && (t[a] == ' ' || t[a] == ':') {
+		a++
+	}
+	b := len(t)
+	if i := strings.IndexAny(t[a:], ";"); i >= 0 {
+		b = a + i
+	}
+	if i := strings.Index(t[a:b], ". "); i >= 0 {
+		b = a + i + 1
+	}
+	return a, b
+}
+
+// recurrenceIn returns the recurrence named in s, if any.
+func (x *Extractor) recurrenceIn(s string) string {
+	for _, h := range x.deadlines.find(s) {
+		if r := x.rs.Deadlines[h.value].Recurring; r != "" {
+			return r
+		}
+	}
+	return ""
+}
+
+// actionBefore returns the clause before pos: what must be done by the
+// deadline ("Báo cáo lần 1 trước ngày …" → "Báo cáo lần 1").
+func actionBefore(t string, pos int) string {
+	a := 0
+	for _, sep := range []string{"; ", ". ", ": ", "(", "- "} {
+		if i := strings.LastIndex(t[:pos], sep); i >= 0 && i+len(sep) > a {
+			a = i + len(sep)
+		}
+	}
+	act := strings.Trim(t[a:pos], " ,-+•")
+	if strings.HasPrefix(vntext.Fold(act), "thoi gian") {
+		return ""
+	}
+	if r := []rune(act); len(r) > 140 {
+		act = string(r[len(r)-140:])
+	}
+	return act
+}
+
+func sectionHeadingAt(d *layoutDoc, off int) string {
+	best := ""
+	lvl := 0
+	for i, s := range d.sections {
+		if s.Start <= off && off < d.secEnds[i] && s.Level >= lvl {
+			best, lvl = s.Heading, s.Level
+		}
+	}
+	return best
+}
+
+// tableDeadlines reads the time column of assignment tables.
+func (x *Extractor) tableDeadlines(s string, d *layoutDoc) []Deadline {
+	var out []Deadline
+	for _, tb := range tablesOf(s, d) {
+		if tb.time < 0 {
+			continue
+		}
+		group := ""
+		for _, r := range tb.rows {
+			if len(r.cells) == 0 {
+				continue
+			}
+			first := strings.TrimSpace(s[r.cells[0].a:r.cells[0].b])
+			if romanRe.MatchString(first) {
+				group = first
+			}
+			if tb.time >= len(r.cells) {
+				continue
+			}
+			c := r.cells[tb.time]
+			val := s[c.a:c.b]
+			if strings.TrimSpace(val) == "" {
+				continue
+			}
+			dl := Deadline{Text: val, Kind: "due", FromTable: true, Rule: deadlineRule("table-column"), Span: Span{Start: c.a, End: c.b}}
+			found := false
+			// the first date or period in the cell, after a phrase or alone
+			for i := 0; i < len(val); {
+				if tv, ok := parseTimeAt(val[i:]); ok && (tv.date != "" || tv.period != "") {
+					dl.Date, dl.Period = tv.date, tv.periodOf()
+					found = true
+					break
+				}
+				j := strings.IndexByte(val[i:], ' ')
+				if j < 0 {
+					break
+				}
+				i += j + 1
+			}
+			if r := x.recurrenceIn(val); r != "" {
+				dl.Recurring = r
+				found = true
+			}
+			if !found {
+				dl.Kind = "text"
+			}
+			if tb.task >= 0 && tb.task < len(r.cells) {
+				dl.Action = headingOf(s[r.cells[tb.task].a:r.cells[tb.task].b])
+			}
+			if tb.lead >= 0 && tb.lead < len(r.cells) {
+				dl.Unit = strings.TrimSpace(s[r.cells[tb.lead].a:r.cells[tb.lead].b])
+			}
+			sec := tb.section
+			if group != "" {
+				sec += "." + group
+			}
+			dl.Section = sec + "." + first
+			out = append(out, dl)
+		}
+	}
+	return out
+}
+
+var romanRe = regexp.MustCompile(`^[IVXLC]{1,6}$`)
+
+// cell is a table cell's span in normalized text.
+type cell struct{ a, b int }
+
+type tableRow struct {
+	a, b  int
+	cells []cell
+}
+
+// tableInfo is a table with the columns that matter for assignments.
+type tableInfo struct {
+	header                             []string
+	rows                               []tableRow
+	time, lead, coop, monitor, task, a int
+	b                                  int
+	section                            string
+}
+
+// tablesOf finds tables (runs of " | " rows) whose header row names columns.
+func tablesOf(s string, d *layoutDoc) []tableInfo {
+	var out []tableInfo
+	ps := d.paras
+	for i := d.bodyStart; i < len(ps); i++ {
+		if !isTableRow(ps[i].text) {
+			continue
+		}
+		hdr := splitCells(ps[i].text)
+		ti := tableInfo{header: hdr, time: -1, lead: -1, coop: -1, monitor: -1, task: -1, a: ps[i].a}
+		for k, h := range hdr {
+			f := vntext.Fold(h)
+			switch {
+			case strings.Contains(f, "thoi gian") || strings.Contains(f, "thoi han") || strings.Contains(f, "tien do"):
+				ti.time = k
+			case strings.Contains(f, "chu tri") || f == "don vi thuc hien" || f == "co quan thuc hien":
+				ti.lead = k
+			case strings.Contains(f, "phoi hop"):
+				ti.coop = k
+			case strings.Contains(f, "theo doi") || strings.Contains(f, "don doc"):
+				ti.monitor = k
+			case strings.Contains(f, "nhiem vu") || strings.Contains(f, "noi dung"):
+				ti.task = k
+			}
+		}
+		j := i + 1
+		for ; j < len(ps) && isTableRow(ps[j].text); j++ {
+			if ti.time < 0 && ti.lead < 0 {
+				continue
+			}
+			ti.rows = append(ti.rows, tableRow{a: ps[j].a, b: ps[j].b, cells: cellSpans(s, ps[j].a, ps[j].b)})
+		}
+		if ti.time >= 0 || ti.lead >= 0 {
+			ti.b = ps[j-1].b
+			ti.section = sectionAt(d.sections, d.secEnds, ps[i].a)
+			out = append(out, ti)
+		}
+		i = j - 1
+	}
+	return out
+}
+
+// cellSpans splits the row s[a:b] at "|" into trimmed cell spans (empty
+// cells kept, so columns line up).
+func cellSpans(s string, a, b int) []cell {
+	var out []cell
+	start := a
+	for i := a; i <= b; i++ {
+		if i == b || s[i] == '|' {
+			ca, cb := start, i
+			for ca < cb && s[ca] == ' ' {
+				ca++
+			}
+			for cb > ca && s[cb-1] == ' ' {
+				cb--
+			}
+			out = append(out, cell{ca, cb})
+			start = i + 1
+		}
+	}
+	// A leading "|" makes an empty first cell: drop it.
+	if len(out) > 0 && out[0].a == out[0].b && strings.HasPrefix(strings.TrimSpace(s[a:b]), "|") {
+		out = out[1:]
+	}
+	return out
+}

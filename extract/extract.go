@@ -1,0 +1,243 @@
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+	"strings"
+
+	"github.com/vanban/vanban/extract/vntext"
+)
+
+// Extract runs the pipeline on a loaded source: normalize → segment →
+// recognize (citations, units, deadlines) → resolve → record.
+func (x *Extractor) Extract(src *Source) *Record {
+	t := Normalize(src.Text, src.Format == "md")
+	s := t.S
+	d := x.segment(s)
+	cites := x.findCitations(s)
+	cites = x.resolveCitations(cites, d)
+	ums, contacts := x.findUnits(s, d, cites)
+	unitFor := x.unitLocator(s, d, ums)
+	dls := x.findDeadlines(s, deadlineCtx{d: d, cites: cites, units: ums, unitFor: unitFor})
+
+	raw := src.Text
+	sum := sha256.Sum256([]byte(raw))
+	rec := &Record{
+		Source:    SourceInfo{Path: src.Path, Format: src.Format, SHA256: hex.EncodeToString(sum[:]), Bytes: src.Size, Pages: src.Pages},
+		Meta:      d.meta,
+		Sections:  []Section{},
+		Citations: []Citation{},
+		Units:     []Unit{},
+		Contacts:  []Contact{},
+		Deadlines: []Deadline{},
+		Problems:  []Problem{},
+	}
+	if rec.Meta.Recipients == nil {
+		rec.Meta.Recipients = []string{}
+	}
+	span := func(a, b int) Span {
+		oa, ob := t.Span(a, b)
+		line, col := runeCol(raw, oa)
+		return Span{Start: oa, End: ob, Line: line, Col: col}
+	}
+	for _, sec := range d.sections {
+		sec.Span = span(sec.Start, sec.End)
+		rec.Sections = append(rec.Sections, sec)
+	}
+	for _, c := range cites {
+		cit := c.Citation
+		cit.Span = span(c.a, c.b)
+		cit.Text = raw[cit.Start:cit.End]
+		cit.Section = sectionAt(d.sections, d.secEnds, c.a)
+		if cit.ResolvedFrom != nil {
+			r := span(cit.ResolvedFrom.Start, cit.ResolvedFrom.End)
+			cit.ResolvedFrom = &r
+		}
+		for i := range cit.Problems {
+			cit.Problems[i].Span = span(cit.Problems[i].Start, cit.Problems[i].End)
+			rec.Problems = append(rec.Problems, cit.Problems[i])
+		}
+		rec.Citations = append(rec.Citations, cit)
+	}
+	rec.Units = x.mergeUnits(ums, t, d.sections, d.secEnds, raw)
+	for _, c := range contacts {
+		c.Span = span(c.Start, c.End)
+		c.Text = raw[c.Start:c.End]
+		rec.Contacts = append(rec.Contacts, c)
+	}
+	for _, dl := range dls {
+		if dl.Section == "" {
+			dl.Section = sectionAt(d.sections, d.secEnds, dl.Start)
+		}
+		dl.Span = span(dl.Start, dl.End)
+		dl.Text = raw[dl.Start:dl.End]
+		rec.Deadlines = append(rec.Deadlines, dl)
+	}
+	for _, p := range d.problems {
+		p.Span = span(p.Start, p.End)
+		rec.Problems = append(rec.Problems, p)
+	}
+	if rec.Meta.Signer.Name == "" && len(s) > 0 {
+		rec.Problems = append(rec.Problems, Problem{Code: "missing_signature", Message: "Không tìm thấy chữ ký (họ tên người ký)", Rule: "structure/signature"})
+	}
+	sort.SliceStable(rec.Problems, func(i, j int) bool { return rec.Problems[i].Start < rec.Problems[j].Start })
+	return rec
+}
+
+// resolveCitations links short mentions to the full mention of the same
+// instrument, shares an issuer written once for a list ("Chỉ thị số 31-CT/TU
+// …, Kế hoạch số 134-KH/TU … của Ban Thường vụ Tỉnh ủy"), names issuers from
+// codes, drops self-references and flags inconsistent dates.
+func (x *Extractor) resolveCitations(cs []citeMatch, d *layoutDoc) []citeMatch {
+	// Self-references and the header's own number.
+	own := ""
+	if d.meta.Number != "" {
+		own = numberKey(d.meta.Number)
+	}
+	out := cs[:0]
+	for _, c := range cs {
+		if own != "" && c.key == own {
+			continue
+		}
+		out = append(out, c)
+	}
+	cs = out
+	// Shared issuer: walk backwards through runs joined by "," or "và".
+	for i := len(cs) - 2; i >= 0; i-- {
+		c, n := &cs[i], &cs[i+1]
+		if c.Issuer != "" || n.Issuer == "" || n.a < c.b {
+			continue
+		}
+		gap := strings.TrimSpace(d.textBetween(c.b, n.a))
+		if gap != "," && gap != "và" && gap != ", và" {
+			continue
+		}
+		if c.codeIs >= 0 && n.codeIs >= 0 && c.codeIs != n.codeIs {
+			continue
+		}
+		c.Issuer = n.Issuer
+	}
+	// Short forms: take date and issuer from the fullest mention.
+	full := map[string]int{}
+	for i, c := range cs {
+		if strings.HasPrefix(c.key, "name:") {
+			continue
+		}
+		j, ok := full[c.key]
+		if !ok || score(c) > score(cs[j]) {
+			full[c.key] = i
+		}
+	}
+	for i := range cs {
+		c := &cs[i]
+		j, ok := full[c.key]
+		if !ok || j == i {
+			continue
+		}
+		f := cs[j]
+		if c.Date != "" && f.Date != "" && c.Date != f.Date {
+			c.Problems = append(c.Problems, Problem{Code: "inconsistent_date", Rule: "resolve/same-number",
+				Message:    "Cùng số " + c.NumberNormalized + " nhưng ngày khác: " + c.Date + " và " + f.Date,
+				Suggestion: f.Date, Span: Span{Start: c.a, End: c.b}})
+			continue
+		}
+		resolved := false
+		if c.Date == "" && f.Date != "" {
+			c.Date = f.Date
+			resolved = true
+		}
+		if c.Issuer == "" && f.Issuer != "" {
+			c.Issuer = f.Issuer
+			resolved = true
+		}
+		if c.Title == "" && f.Title != "" {
+			c.Title = f.Title
+		}
+		if resolved {
+			c.ResolvedFrom = &Span{Start: f.a, End: f.b}
+		}
+	}
+	// Issuer from the code when the text names none.
+	for i := range cs {
+		c := &cs[i]
+		if c.Issuer == "" && c.codeIs >= 0 && x.rs.Issuers[c.codeIs].Inferable() {
+			c.Issuer = x.rs.Issuers[c.codeIs].Name
+			c.IssuerInferred = true
+		}
+		if c.Issuer == "" && (c.Type == "Luật" || c.Type == "Hiến pháp" || c.Type == "Bộ luật") {
+			c.Issuer = "Quốc hội"
+			c.IssuerInferred = true
+		}
+		// Instruments dated after the citing document cannot be cited.
+		if d.meta.Date != "" && c.Date > d.meta.Date {
+			c.Problems = append(c.Problems, Problem{Code: "date_after_document", Rule: "resolve/date-order",
+				Message: "Văn bản được dẫn có ngày " + c.Date + " sau ngày ban hành " + d.meta.Date, Span: Span{Start: c.a, End: c.b}})
+		}
+		// Laws known to the catalog.
+		if c.Number == "" {
+			if li, ok := x.laws[vntext.Key(c.Title)]; ok {
+				c.Known = x.rs.Laws[li].Number
+				if c.Date == "" && x.rs.Laws[li].Date != "" && c.Type != "Luật" {
+					c.Date = x.rs.Laws[li].Date
+				}
+			}
+		}
+	}
+	return cs
+}
+
+// score ranks mentions of one instrument: dated and attributed ones first.
+func score(c citeMatch) int {
+	n := 0
+	if c.Date != "" {
+		n += 2
+	}
+	if c.Issuer != "" {
+		n++
+	}
+	return n
+}
+
+func (d *layoutDoc) textBetween(a, b int) string {
+	if len(d.paras) == 0 || a >= b {
+		return ""
+	}
+	// paragraphs hold the normalized text in order; find the one with a
+	for _, p := range d.paras {
+		if a >= p.a && b <= p.b {
+			return p.text[a-p.a : b-p.a]
+		}
+	}
+	return "\n"
+}
+
+// unitLocator returns, for an offset, the unit responsible there: the unit
+// a section heading names, or the last unit given a role earlier in the
+// same paragraph.
+func (x *Extractor) unitLocator(s string, d *layoutDoc, ums []unitMention) func(int) string {
+	return func(off int) string {
+		ls, _ := lineBounds(s, off)
+		best := ""
+		for _, m := range ums {
+			if m.a >= ls && m.a < off {
+				best = m.name
+			}
+		}
+		if best != "" {
+			return best
+		}
+		// the unit of the innermost enclosing heading
+		lvl := 0
+		for i, sec := range d.sections {
+			if sec.Start <= off && off < d.secEnds[i] && sec.Level >= lvl {
+				for _, m := range ums {
+					if m.a >= sec.Start && m.a < sec.End && strings.HasSuffix(m.rule, "#heading") {
+						best, lvl = m.name, sec.Level
+					}
+				}
+			}
+		}
+		return best
+	}
+}

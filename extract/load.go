@@ -1,0 +1,193 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Source is a loaded document: its text, before normalization, and where
+// it came from.
+type Source struct {
+	Path   string
+	Format string // txt, md, docx, pdf
+	Text   string
+	Size   int // bytes of the file
+	Pages  int
+}
+
+// Limits bound what one file can make the loaders do.
+type Limits struct {
+	MaxBytes      int64         // size of the file
+	MaxUnzipped   int64         // bytes decompressed from a DOCX
+	MaxPages      int           // pages of a PDF
+	Timeout       time.Duration // time for one file's loader
+	MinCharsPage  int           // below this many letters per page a PDF is a scan
+	MaxTextBytesX int           // reserved
+}
+
+// DefaultLimits are generous for real documents and small for hostile ones.
+var DefaultLimits = Limits{
+	MaxBytes:     64 << 20,
+	MaxUnzipped:  256 << 20,
+	MaxPages:     2000,
+	Timeout:      60 * time.Second,
+	MinCharsPage: 40,
+}
+
+// Errors a loader returns, wrapped with the file name and details.
+var (
+	ErrTooLarge    = errors.New("file too large")
+	ErrUnsupported = errors.New("unsupported file format")
+	ErrNotText     = errors.New("not a text file")
+	ErrEmpty       = errors.New("empty file")
+	ErrScanned     = errors.New("scanned document without a text layer")
+	ErrEncrypted   = errors.New("encrypted PDF")
+	ErrCorrupt     = errors.New("damaged file")
+	ErrTimeout     = errors.New("took too long")
+)
+
+// LoadFile reads a file and decodes its text according to its content
+// (magic bytes first, then extension).
+func LoadFile(path string, lim Limits) (*Source, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory", path)
+	}
+	if lim.MaxBytes > 0 && fi.Size() > lim.MaxBytes {
+		return nil, fmt.Errorf("%s: %w (%d bytes, limit %d)", path, ErrTooLarge, fi.Size(), lim.MaxBytes)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	src, err := LoadBytes(path, data, lim)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return src, nil
+}
+
+// LoadBytes decodes a document held in memory; name gives the extension.
+func LoadBytes(name string, data []byte, lim Limits) (*Source, error) {
+	if len(data) == 0 {
+		return nil, ErrEmpty
+	}
+	if lim.MaxBytes > 0 && int64(len(data)) > lim.MaxBytes {
+		return nil, fmt.Errorf("%w (%d bytes, limit %d)", ErrTooLarge, len(data), lim.MaxBytes)
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	src := &Source{Path: name, Size: len(data)}
+	var err error
+	switch {
+	case bytes.HasPrefix(data, []byte("%PDF-")) || ext == ".pdf":
+		src.Format = "pdf"
+		src.Text, src.Pages, err = withTimeout(lim.Timeout, func() (string, int, error) { return loadPDF(data, lim) })
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || ext == ".docx":
+		src.Format = "docx"
+		src.Text, src.Pages, err = withTimeout(lim.Timeout, func() (string, int, error) {
+			t, e := loadDOCX(data, lim)
+			return t, 0, e
+		})
+	case ext == ".doc" || bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return nil, fmt.Errorf("%w: legacy Word .doc (save it as .docx or PDF)", ErrUnsupported)
+	default:
+		src.Format = "txt"
+		if ext == ".md" || ext == ".markdown" {
+			src.Format = "md"
+		}
+		src.Text, err = decodeText(data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(src.Text) == "" {
+		return nil, fmt.Errorf("%w: no text", ErrEmpty)
+	}
+	return src, nil
+}
+
+// decodeText turns bytes into UTF-8: BOMs (UTF-8, UTF-16) are honoured;
+// text with NUL bytes or mostly invalid UTF-8 is refused.
+func decodeText(data []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
+		out, err := dec.Bytes(data)
+		if err != nil {
+			return "", fmt.Errorf("%w: bad UTF-16: %v", ErrNotText, err)
+		}
+		return string(out), nil
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return "", fmt.Errorf("%w: binary content (NUL bytes)", ErrNotText)
+	}
+	if !utf8.Valid(data) {
+		bad := 0
+		for i := 0; i < len(data); {
+			r, n := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && n == 1 {
+				bad++
+			}
+			i += n
+		}
+		if bad*100 > len(data) {
+			return "", fmt.Errorf("%w: %d bytes are not UTF-8 (legacy encoding?)", ErrNotText, bad)
+		}
+		return strings.ToValidUTF8(string(data), "\uFFFD"), nil
+	}
+	return string(data), nil
+}
+
+// withTimeout runs a loader with a deadline and turns its panics into
+// errors. A loader that does not return in time is abandoned (its goroutine
+// ends when the library does); the file is reported as taking too long.
+func withTimeout(d time.Duration, f func() (string, int, error)) (string, int, error) {
+	type result struct {
+		s   string
+		n   int
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				ch <- result{err: fmt.Errorf("%w: %v", ErrCorrupt, truncate(fmt.Sprint(r), 200))}
+			}
+		}()
+		s, n, err := f()
+		ch <- result{s, n, err}
+	}()
+	if d <= 0 {
+		r := <-ch
+		return r.s, r.n, r.err
+	}
+	select {
+	case r := <-ch:
+		return r.s, r.n, r.err
+	case <-time.After(d):
+		return "", 0, fmt.Errorf("%w (limit %s)", ErrTimeout, d)
+	}
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}

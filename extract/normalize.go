@@ -1,0 +1,398 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vanban/vanban/extract/vntext"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalize runs the normalization passes in order and returns text in
+// which every paragraph is one line, characters are NFC with canonical tone
+// placement, markup is gone, and every byte maps back to the input.
+//
+// Passes: characters (NFC, look-alike letters, odd spaces and controls),
+// tone placement, markup (Markdown emphasis, when the text uses it),
+// layout (columns, decorations, reflow of wrapped lines).
+func Normalize(raw string, markdown bool) Text {
+	t := NewText(raw)
+	t = charPass(t)
+	t = tonePass(t)
+	if markdown || looksLikeMarkdown(t.S) {
+		t = markupPass(t)
+	}
+	return layoutPass(t)
+}
+
+// charPass applies NFC segment by segment, repairs look-alike letters, turns
+// every kind of space into U+0020, and drops zero-width and control
+// characters (keeping \n and \t; \r\n and \f become \n).
+func charPass(src Text) Text {
+	b := newBuilder(src)
+	s := src.S
+	for i := 0; i < len(s); {
+		n := norm.NFC.NextBoundaryInString(s[i:], true)
+		if n <= 0 {
+			n = 1
+		}
+		seg := s[i : i+n]
+		if n == 1 && seg[0] >= 0x20 && seg[0] < 0x7f {
+			b.copy(i, i+1)
+			i++
+			continue
+		}
+		if norm.NFC.IsNormalString(seg) && cleanSegment(seg) {
+			b.copy(i, i+n)
+			i += n
+			continue
+		}
+		var out strings.Builder
+		for _, r := range norm.NFC.String(seg) {
+			out.WriteString(mapRune(r, s, i+n))
+		}
+		b.replace(out.String(), i)
+		i += n
+	}
+	return b.text()
+}
+
+// cleanSegment reports whether no rune of seg needs mapRune.
+func cleanSegment(seg string) bool {
+	for _, r := range seg {
+		if m := mapRune(r, "", 0); m != string(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// mapRune returns the replacement of one NFC rune. next is the input after
+// it, to fold \r\n into one \n.
+func mapRune(r rune, s string, next int) string {
+	switch r {
+	case '\n', '\t':
+		return string(r)
+	case '\r':
+		if next < len(s) && s[next] == '\n' {
+			return ""
+		}
+		return "\n"
+	case '\f', '\v', '\u2028', '\u2029':
+		return "\n"
+	case '\u00D0', '\u0189':
+		return "Đ"
+	case '\u00F0', '\u0256':
+		return "đ"
+	case '\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF':
+		return ""
+	case utf8.RuneError:
+		return string(r)
+	}
+	if r < 0x20 || (r >= 0x7f && r < 0xa0) {
+		return ""
+	}
+	if unicode.IsSpace(r) || r == '\u00A0' {
+		return " "
+	}
+	return string(r)
+}
+
+// tonePass rewrites syllables to the canonical tone placement.
+func tonePass(src Text) Text {
+	b := newBuilder(src)
+	s := src.S
+	last, start := 0, -1
+	flush := func(end int) {
+		w := s[start:end]
+		if c := vntext.CanonicalTone(w); c != w {
+			b.copy(last, start)
+			b.replace(c, start)
+			last = end
+		}
+		start = -1
+	}
+	for i, r := range s {
+		if r >= 0x80 && vntext.IsWordRune(r) || r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			flush(i)
+		}
+	}
+	if start >= 0 {
+		flush(len(s))
+	}
+	b.copy(last, len(s))
+	return b.text()
+}
+
+var mdEmphasis = regexp.MustCompile(`\*+|_{2,}|^#{1,6} `)
+
+func looksLikeMarkdown(s string) bool {
+	return strings.Count(s, "**") >= 4 || strings.Count(s, "__") >= 2
+}
+
+// markupPass removes Markdown emphasis marks (**, *, __) and heading marks.
+func markupPass(src Text) Text {
+	b := newBuilder(src)
+	s := src.S
+	last := 0
+	lineStart := 0
+	for lineStart <= len(s) {
+		end := strings.IndexByte(s[lineStart:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += lineStart
+		}
+		line := s[lineStart:end]
+		for _, m := range mdEmphasis.FindAllStringIndex(line, -1) {
+			b.copy(last, lineStart+m[0])
+			last = lineStart + m[1]
+		}
+		lineStart = end + 1
+	}
+	b.copy(last, len(s))
+	return b.text()
+}
+
+// line is one input line of the layout pass, trimmed.
+type line struct {
+	a, b  int    // trimmed span in the pass input
+	text  string // trimmed text
+	blank bool   // empty line
+	sep   bool   // a line that only separates: "|", "-----", "* *"
+}
+
+var decoration = regexp.MustCompile(`^[\s|*_\-–—=~.]*$`)
+
+// layoutPass joins wrapped lines into paragraphs (one per output line),
+// turns column gaps (tabs, runs of 4+ spaces) into " | " cell separators,
+// and drops decoration lines.
+func layoutPass(src Text) Text {
+	lines := splitLines(src.S)
+	st := layoutStats(lines)
+	b := newBuilder(src)
+	prev := -1 // index of the previous content line, -1 at start or after a break
+	brk := false
+	blankSince := false
+	for i := range lines {
+		ln := &lines[i]
+		if ln.blank {
+			blankSince = true
+			continue
+		}
+		if ln.sep {
+			brk = true
+			continue
+		}
+		if prev >= 0 {
+			if !brk && joinLines(lines[prev].text, ln.text, blankSince, st) {
+				b.replace(" ", lines[prev].b)
+			} else {
+				b.replace("\n", lines[prev].b)
+			}
+		}
+		emitLine(b, src.S, ln.a, ln.b)
+		prev, brk, blankSince = i, false, false
+	}
+	if prev >= 0 {
+		b.replace("\n", lines[prev].b)
+	}
+	return b.text()
+}
+
+func splitLines(s string) []line {
+	var out []line
+	for start := 0; start <= len(s); {
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += start
+		}
+		a, c := start, end
+		for a < c && (s[a] == ' ' || s[a] == '\t') {
+			a++
+		}
+		for c > a && (s[c-1] == ' ' || s[c-1] == '\t') {
+			c--
+		}
+		t := s[a:c]
+		ln := line{a: a, b: c, text: t, blank: t == ""}
+		if !ln.blank && decoration.MatchString(t) {
+			ln.sep = true
+		}
+		out = append(out, ln)
+		if end == len(s) {
+			break
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// emitLine copies s[a:c], turning column gaps into " | " and other runs of
+// spaces into one space.
+func emitLine(b *builder, s string, a, c int) {
+	i := a
+	last := a
+	for i < c {
+		if s[i] != ' ' && s[i] != '\t' {
+			i++
+			continue
+		}
+		j := i
+		tabs := false
+		for j < c && (s[j] == ' ' || s[j] == '\t') {
+			tabs = tabs || s[j] == '\t'
+			j++
+		}
+		if j-i == 1 && !tabs {
+			i = j
+			continue
+		}
+		b.copy(last, i)
+		if tabs || j-i >= 4 {
+			b.replace(" | ", i)
+		} else {
+			b.replace(" ", i)
+		}
+		last, i = j, j
+	}
+	b.copy(last, c)
+}
+
+type layout struct {
+	blankBreaks bool // blank lines separate paragraphs (Markdown renderings)
+	wrapped     bool // lines are hard-wrapped inside paragraphs
+	median      int  // median length of content lines, in runes
+}
+
+func layoutStats(lines []line) layout {
+	var lens []int
+	content, blankAfter, lowerNext := 0, 0, 0
+	lastContent := -1
+	for i, ln := range lines {
+		if ln.blank || ln.sep {
+			continue
+		}
+		content++
+		lens = append(lens, utf8.RuneCountInString(ln.text))
+		if i+1 < len(lines) && lines[i+1].blank {
+			blankAfter++
+		}
+		if lastContent >= 0 && vntext.StartsLower(ln.text) {
+			lowerNext++
+		}
+		lastContent = i
+	}
+	if content == 0 {
+		return layout{}
+	}
+	med := medianInt(lens)
+	fb := float64(blankAfter) / float64(content)
+	fl := float64(lowerNext) / float64(content)
+	return layout{
+		blankBreaks: fb > 0.05 && fb < 0.75,
+		wrapped:     med <= 110 && fl >= 0.08,
+		median:      med,
+	}
+}
+
+func medianInt(xs []int) int {
+	if len(xs) == 0 {
+		return 0
+	}
+	c := append([]int(nil), xs...)
+	// insertion sort is fine for the sizes here, but documents can be long:
+	// use a counting approach bounded by line length.
+	max := 0
+	for _, x := range c {
+		if x > max {
+			max = x
+		}
+	}
+	if max > 4096 {
+		max = 4096
+	}
+	counts := make([]int, max+1)
+	for _, x := range c {
+		if x > max {
+			x = max
+		}
+		counts[x]++
+	}
+	half := len(c) / 2
+	for v, n := range counts {
+		half -= n
+		if half < 0 {
+			return v
+		}
+	}
+	return max
+}
+
+// paragraphStart matches the beginnings of lines that always start a new
+// paragraph: list and section markers, preamble and closing formulas,
+// signature authority marks, footnotes.
+var paragraphStart = regexp.MustCompile(`^(?:` +
+	`[-+•–—]\s|` +
+	`[IVXLC]{1,6}[.)]\s|` +
+	`\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|\d{1,2}(?:\.\d{1,2}){1,3}\s|` +
+	`[a-zđ]\)\s|\(\d{1,2}\)\s|\[\d{1,3}\]\s|` +
+	`(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b|PHỤ LỤC|Phụ lục\s|` +
+	`(?:Căn cứ|Thực hiện|Kính gửi|Nơi nhận|Trên đây|Xét đề nghị|Theo đề nghị|Số:|Số\s+\d|V/v|Đồng kính gửi)|` +
+	`(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+\p{Lu}` +
+	`)`)
+
+func isTableRow(s string) bool { return strings.Contains(s, " | ") || strings.HasPrefix(s, "| ") }
+
+func endsTerminal(s string) bool {
+	s = strings.TrimRight(s, " \"'”’)»")
+	if s == "" {
+		return false
+	}
+	switch s[len(s)-1] {
+	case '.', ':', ';', '!', '?':
+		return true
+	}
+	return false
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \"'”’)»")
+	return s != "" && strings.ContainsAny(s[len(s)-1:], ".!?")
+}
+
+// joinLines decides whether next continues the paragraph of cur.
+func joinLines(cur, next string, blankBetween bool, st layout) bool {
+	if blankBetween && st.blankBreaks {
+		return false
+	}
+	if paragraphStart.MatchString(next) || isTableRow(cur) || isTableRow(next) {
+		return false
+	}
+	if vntext.StartsLower(next) && !endsSentence(cur) {
+		return true
+	}
+	if !st.wrapped {
+		return false
+	}
+	if endsTerminal(cur) {
+		return false
+	}
+	if vntext.IsUpperText(cur) != vntext.IsUpperText(next) {
+		return false
+	}
+	if !st.blankBreaks && utf8.RuneCountInString(cur) < st.median*6/10 {
+		return false
+	}
+	return true
+}

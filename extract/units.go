@@ -1,0 +1,463 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/vanban/vanban/extract/vntext"
+)
+
+// unitStops end a unit name (folded lowercase words).
+var unitStops = map[string]bool{
+	"theo": true, "de": true, "trong": true, "tai": true, "ve": true, "voi": true, "duoc": true,
+	"la": true, "da": true, "se": true, "can": true, "phai": true, "cua": true, "cho": true, "khi": true,
+	"neu": true, "tren": true, "thuoc": true, "nam": true, "ngay": true, "can cu": true, "nghien": true,
+	"kip": true, "tiep": true, "kiem": true, "xay": true, "rà": true, "ra": true, "dam": true, "bao": true,
+	"day": true, "tang": true, "thuong": true, "nghiem": true, "tham": true, "thong": true, "qua": true,
+	"gui": true, "trinh": true, "nay": true, "do": true, "vao": true, "co": true, "chiu": true,
+}
+
+// unitTailOK words may end a unit name even when the name was not closed by
+// a role verb: localities and collective words.
+var unitTailOK = map[string]bool{"tinh": true, "xa": true, "phuong": true, "huyen": true, "pho": true, "khu": true,
+	"quan": true, "nganh": true, "lien": true, "mon": true, "the": true}
+
+// collectiveCont are lowercase words that continue a list inside one
+// collective unit name after a comma ("các sở, ban, ngành", "xã, phường, đặc khu").
+var collectiveCont = map[string]bool{"ban": true, "nganh": true, "phuong": true, "xa": true, "dac": true, "thi": true,
+	"don": true, "co": true, "dia": true, "doan": true, "phong": true, "hoi": true, "to": true}
+
+// unitName returns the end of the unit name whose head ends at headEnd.
+// wholeLine is true when the name is a section heading (nothing follows it
+// but the end of the heading).
+func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) int {
+	toks := tokenize(s, headEnd, min(lineEnd, headEnd+240))
+	end := headEnd
+	var pending []token
+	commit := func() {
+		if len(pending) > 0 {
+			end = pending[len(pending)-1].b
+			pending = pending[:0]
+		}
+	}
+	headFold := vntext.Fold(s[a:headEnd])
+	stopByWord := false
+	for i := 0; i < len(toks) && i < 16; i++ {
+		t := toks[i]
+		if _, ok := x.roles.at(s[t.a:lineEnd]); ok && t.word {
+			commit()
+			return end
+		}
+		if !t.word {
+			next := token{}
+			if i+1 < len(toks) {
+				next = toks[i+1]
+			}
+			switch t.s {
+			case ",":
+				nf := foldWord(next.s)
+				if next.word && !isCapitalized(next.s) && collectiveCont[nf] {
+					pending = append(pending, t)
+					continue
+				}
+				if next.word && isCapitalized(next.s) && (headFold == "so" || headFold == "bo") {
+					if _, isHead := x.unitHeads.at(s[next.a:lineEnd]); !isHead {
+						pending = append(pending, t)
+						continue
+					}
+				}
+			case "-", "–":
+				if next.word && isCapitalized(next.s) {
+					pending = append(pending, t)
+					continue
+				}
+			case "(":
+				// "(Sở Nội vụ)" names the parent body.
+				if next.word {
+					if _, isHead := x.unitHeads.at(s[next.a:lineEnd]); isHead {
+						for j := i + 1; j < len(toks) && j < i+8; j++ {
+							if toks[j].s == ")" {
+								commit()
+								end = toks[j].b
+								i = j
+								break
+							}
+						}
+						if end > t.a {
+							continue
+						}
+					}
+				}
+			}
+			commit()
+			return end
+		}
+		f := foldWord(t.s)
+		if f == "va" {
+			if i+1 < len(toks) && toks[i+1].word && isCapitalized(toks[i+1].s) {
+				if _, isHead := x.unitHeads.at(s[toks[i+1].a:lineEnd]); !isHead {
+					pending = append(pending, t)
+					continue
+				}
+			}
+			break
+		}
+		if isCapitalized(t.s) || vntext.IsAcronym(t.s) {
+			if _, isHead := x.unitHeads.at(s[t.a:lineEnd]); isHead && i > 0 && foldWord(toks[i-1].s) != "-" {
+				if prev := toks[i-1]; prev.word && !isCapitalized(prev.s) {
+					break // another unit starts
+				}
+			}
+			pending = append(pending, t)
+			commit()
+			continue
+		}
+		if unitStops[f] {
+			stopByWord = true
+			break
+		}
+		pending = append(pending, t)
+		if len(pending) > 6 {
+			break
+		}
+	}
+	if wholeLine && !stopByWord {
+		commit()
+	}
+	for _, t := range pending {
+		if !t.word || !unitTailOK[foldWord(t.s)] {
+			break
+		}
+		end = t.b
+	}
+	return end
+}
+
+// unitMention is found before units are merged.
+type unitMention struct {
+	a, b  int
+	name  string
+	roles []string
+	kind  int // index in rs.Units
+	rule  string
+}
+
+var (
+	contactRe   = regexp.MustCompile(`(?i)(?:đồng chí|đ/c|ông|bà)\s+((?:\p{Lu}[\p{L}\p{M}]*\s+){1,4}\p{Lu}[\p{L}\p{M}]*)((?:\s*,\s*[\p{Ll}\s]+?)?)\s*,?\s*(?:SĐT|ĐT|điện thoại|số điện thoại|Tel)\s*:?\s*(\+?\d[\d .]{7,14}\d)`)
+	labelRoleRe = regexp.MustCompile(`(?i)^(?:[-+•]\s*)?(?:cơ quan|đơn vị)\s+(chủ trì|phối hợp|thực hiện)(?:\s+thực hiện)?\s*:\s*`)
+	giaoRe      = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(giao|đề nghị|yêu cầu)\s+$`)
+)
+
+// findUnits recognizes responsible units and their roles, and contacts.
+func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unitMention, []Contact) {
+	var ms []unitMention
+	var contacts []Contact
+	inCite := func(a int) bool {
+		for _, c := range cites {
+			if a >= c.a && a < c.b {
+				return true
+			}
+		}
+		return false
+	}
+	// Contacts: "đồng chí Hoàng Thị Thu Hà, chuyên viên, SĐT: 0356 154 194".
+	var contactSpans [][2]int
+	for _, m := range contactRe.FindAllStringSubmatchIndex(s, -1) {
+		c := Contact{Name: strings.TrimSpace(s[m[2]:m[3]]), Phone: strings.TrimSpace(s[m[6]:m[7]]), Text: s[m[0]:m[1]]}
+		if m[4] < m[5] {
+			c.Title = strings.Trim(s[m[4]:m[5]], " ,")
+		}
+		ls, _ := lineBounds(s, m[0])
+		pa := strings.LastIndex(s[ls:m[0]], "(")
+		if pa >= 0 {
+			pa += ls
+			contactSpans = append(contactSpans, [2]int{pa, m[1]})
+			if h, ok := x.unitHeads.at(strings.TrimPrefix(strings.TrimSpace(s[pa+1:m[0]]), "qua ")); ok {
+				inner := strings.TrimPrefix(strings.TrimSpace(s[pa+1:m[0]]), "qua ")
+				c.Unit = strings.Trim(inner[:strings.IndexAny(inner+",", ",")], " ")
+				_ = h
+			}
+		}
+		c.Span = Span{Start: m[0], End: m[1]}
+		contacts = append(contacts, c)
+	}
+	inContact := func(a int) bool {
+		for _, c := range contactSpans {
+			if a >= c[0] && a < c[1] {
+				return true
+			}
+		}
+		return false
+	}
+	bodyFrom := d.headerEnds
+	inBody := func(a int) bool {
+		if a < bodyFrom {
+			return false
+		}
+		if d.bodyEnd < len(d.paras) && a >= d.paras[d.bodyEnd].a && (d.appendix >= len(d.paras) || a < d.paras[d.appendix].a) {
+			return false
+		}
+		return true
+	}
+	add := func(a, b int, roles []string, kind int, rule string) {
+		name := strings.TrimSpace(strings.Trim(s[a:b], " ,;:.-"))
+		if name == "" || len([]rune(name)) < 4 {
+			return
+		}
+		ms = append(ms, unitMention{a: a, b: b, name: name, roles: roles, kind: kind, rule: rule})
+	}
+	// 1. Headings of the implementation sections name units.
+	for _, imp := range d.implSecs {
+		root := d.sections[imp]
+		for j := imp + 1; j < len(d.sections) && d.sections[j].Start < d.secEnds[imp]; j++ {
+			sec := d.sections[j]
+			if sec.Level != root.Level+1 {
+				continue
+			}
+			_, lb := lineBounds(s, sec.Start)
+			hs := sec.Start + strings.Index(s[sec.Start:lb], sec.Heading)
+			if hs < sec.Start {
+				continue
+			}
+			h0 := hs
+			for _, pre := range []string{"Đề nghị ", "Giao "} {
+				h0 += len(pre) * boolInt(strings.HasPrefix(s[h0:], pre))
+			}
+			h, ok := x.unitHeads.at(s[h0:lb])
+			if !ok {
+				continue
+			}
+			kind := h.value
+			he := h0 + len(s[h0:h0+h.b])
+			hend := hs + len(sec.Heading)
+			end := x.unitName(s, h0, he, hend, true)
+			roles := x.rolesIn(s[end:hend])
+			roles = append(roles, x.rolesIn(clauseStarts(s, sec.Start, d.secEnds[j]))...)
+			if len(roles) == 0 {
+				roles = []string{"thực hiện"}
+			}
+			add(h0, end, dedupeStrings(roles), kind, unitRule(x.rs.Units[kind].ID)+"#heading")
+		}
+	}
+	// 2. "<Unit> chủ trì, phối hợp …", "giao <Unit> …", "phối hợp với <Unit>".
+	for _, h := range x.unitHeads.find(s) {
+		if !inBody(h.a) || inCite(h.a) || inContact(h.a) || x.rs.Units[h.value].Person {
+			continue
+		}
+		if already(ms, h.a) {
+			continue
+		}
+		ls, lb := lineBounds(s, h.a)
+		if isTableRow(s[ls:lb]) {
+			continue
+		}
+		u := x.rs.Units[h.value]
+		if !u.Collective && !isCapitalized(s[h.a:h.b]) {
+			continue
+		}
+		end := x.unitName(s, h.a, h.b, lb, false)
+		before := s[max(ls, h.a-24):h.a]
+		after := strings.TrimLeft(s[end:lb], " ,")
+		roles := x.leadingRoles(after)
+		fb := vntext.Fold(before)
+		switch {
+		case strings.HasSuffix(fb, "phoi hop voi "):
+			roles = []string{"phối hợp"}
+		case giaoRe.MatchString(before) && len(roles) == 0:
+			roles = []string{"thực hiện"}
+		case len(roles) > 0 && objectBefore(fb):
+			roles = nil
+		}
+		if len(roles) == 0 {
+			continue
+		}
+		add(h.a, end, roles, h.value, unitRule(u.ID))
+	}
+	// 3. "Cơ quan chủ trì: A, B, C." lists.
+	for _, p := range d.paras {
+		if !inBody(p.a) {
+			continue
+		}
+		m := labelRoleRe.FindStringSubmatchIndex(p.text)
+		if m == nil {
+			continue
+		}
+		role := strings.ToLower(p.text[m[2]:m[3]])
+		x.unitList(s, p.a+m[1], p.b, []string{role}, add)
+	}
+	// 4. Assignment tables: the lead and co-operating columns.
+	for _, tb := range tablesOf(s, d) {
+		for col, role := range map[int]string{tb.lead: "chủ trì", tb.coop: "phối hợp", tb.monitor: "theo dõi/đôn đốc"} {
+			if col < 0 {
+				continue
+			}
+			for _, r := range tb.rows {
+				if col < len(r.cells) {
+					c := r.cells[col]
+					x.unitList(s, c.a, c.b, []string{role}, add)
+				}
+			}
+		}
+	}
+	return ms, contacts
+}
+
+func already(ms []unitMention, a int) bool {
+	for _, m := range ms {
+		if a >= m.a && a < m.b {
+			return true
+		}
+	}
+	return false
+}
+
+// objectBefore reports whether the words before a unit make it the object of
+// another verb ("tham mưu Ủy ban…", "báo cáo về Ủy ban…", "của Sở…").
+func objectBefore(fb string) bool {
+	fb = strings.TrimSpace(fb)
+	for _, w := range []string{"tham muu", "ve", "cua", "cho", "qua", "trinh", "gui", "voi", "tai", "den", "tu", "huong dan", "chi dao", "bao cao"} {
+		if strings.HasSuffix(fb, " "+w) || fb == w {
+			return true
+		}
+	}
+	return false
+}
+
+// leadingRoles reads the role phrases at the start of s: "chủ trì, phối hợp
+// với …" gives both; "có trách nhiệm" is skipped to the verb after it.
+func (x *Extractor) leadingRoles(s string) []string {
+	var roles []string
+	for i := 0; i < 4; i++ {
+		s = strings.TrimLeft(s, " ,")
+		if strings.HasPrefix(strings.ToLower(s), "và ") {
+			s = s[len("và "):]
+		}
+		h, ok := x.roles.at(s)
+		if !ok {
+			break
+		}
+		roles = append(roles, x.rs.Roles[h.value].Name)
+		s = s[h.b:]
+	}
+	return dedupeStrings(roles)
+}
+
+// rolesIn returns the roles named anywhere in s.
+func (x *Extractor) rolesIn(s string) []string {
+	var roles []string
+	for _, h := range x.roles.find(s) {
+		roles = append(roles, x.rs.Roles[h.value].Name)
+	}
+	return dedupeStrings(roles)
+}
+
+// clauseStarts returns the first words of each item and sentence in
+// s[a:b]: the verbs that say what the unit of a heading must do.
+func clauseStarts(s string, a, b int) string {
+	var sb strings.Builder
+	for _, p := range paragraphs(s[a:b]) {
+		for _, cl := range regexp.MustCompile(`[.;]\s+`).Split(p.text, -1) {
+			cl = strings.TrimLeft(cl, "-+• ")
+			sb.WriteString(firstWords(cl, 3))
+			sb.WriteString(" | ")
+		}
+	}
+	return sb.String()
+}
+
+// unitList reads a list of units in s[a:b] separated by ";" or ",".
+func (x *Extractor) unitList(s string, a, b int, roles []string, add func(int, int, []string, int, string)) {
+	pos := a
+	for pos < b {
+		rest := s[pos:b]
+		trim := len(rest) - len(strings.TrimLeft(rest, " ,;.-"))
+		pos += trim
+		if pos >= b {
+			return
+		}
+		if strings.HasPrefix(strings.ToLower(s[pos:b]), "và ") {
+			pos += len("và ")
+			continue
+		}
+		h, ok := x.unitHeads.at(s[pos:b])
+		if !ok {
+			// skip to the next separator
+			i := strings.IndexAny(s[pos:b], ",;")
+			if i < 0 {
+				return
+			}
+			pos += i + 1
+			continue
+		}
+		end := x.unitName(s, pos, pos+h.b, b, true)
+		if end <= pos+h.b && x.rs.Units[h.value].Collective == false && end-pos < 4 {
+			end = pos + h.b
+		}
+		add(pos, end, roles, h.value, unitRule(x.rs.Units[h.value].ID)+"#list")
+		if end <= pos {
+			end = pos + h.b
+		}
+		pos = end
+	}
+}
+
+// mergeUnits merges mentions of the same unit (abbreviations expanded, tone
+// placement and case ignored) into units with all their roles.
+func (x *Extractor) mergeUnits(ms []unitMention, orig Text, secs []Section, ends []int, raw string) []Unit {
+	byKey := map[string]int{}
+	var out []Unit
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].a < ms[j].a })
+	for _, m := range ms {
+		k := x.unitKey(m.name)
+		i, ok := byKey[k]
+		if !ok {
+			i = len(out)
+			byKey[k] = i
+			out = append(out, Unit{Name: m.name, Rule: m.rule})
+		}
+		oa, ob := orig.Span(m.a, m.b)
+		line, col := runeCol(raw, oa)
+		out[i].Mentions = append(out[i].Mentions, UnitMention{Text: raw[oa:ob], Section: sectionAt(secs, ends, m.a), Roles: m.roles, Rule: m.rule,
+			Span: Span{Start: oa, End: ob, Line: line, Col: col}})
+		out[i].Roles = dedupeStrings(append(out[i].Roles, m.roles...))
+	}
+	return out
+}
+
+// unitKey identifies a unit: abbreviations expanded, a leading "các" and
+// a trailing bare locality word dropped, folded.
+func (x *Extractor) unitKey(name string) string {
+	var ws []string
+	for _, w := range strings.Fields(name) {
+		if l, ok := x.abbrev[strings.Trim(w, ",.;")]; ok {
+			w = l
+		}
+		ws = append(ws, w)
+	}
+	k := vntext.Fold(strings.Join(ws, " "))
+	k = strings.TrimPrefix(k, "cac ")
+	for _, loc := range []string{" phuong", " xa", " tinh", " thanh pho"} {
+		k = strings.TrimSuffix(k, loc)
+	}
+	return k
+}
+
+func dedupeStrings(xs []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, x := range xs {
+		if x != "" && !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

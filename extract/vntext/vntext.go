@@ -1,0 +1,357 @@
+// Package vntext holds the Vietnamese text primitives that every stage of
+// vanban shares: canonical tone placement, folding (diacritics and đ removed),
+// letter classes that work where Go's regexp \b does not, syllable checks and
+// case conversion of all-caps headings.
+//
+// All functions expect NFC input unless they say otherwise; CanonicalTone and
+// Fold normalize to NFC themselves.
+package vntext
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Tone marks as combining characters (NFD).
+const (
+	grave = '\u0300'
+	acute = '\u0301'
+	tilde = '\u0303'
+	hook  = '\u0309'
+	dot   = '\u0323'
+)
+
+func isTone(r rune) bool {
+	return r == grave || r == acute || r == tilde || r == hook || r == dot
+}
+
+// IsWordRune reports whether r belongs to a word: letters, combining marks and
+// digits. Use it instead of \b, which is ASCII-only in Go's regexp.
+func IsWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
+}
+
+// lookalikes maps letters that look like Đ/đ to the real ones (eth and
+// African D are common in text copied from old web pages and some PDFs).
+var lookalikes = strings.NewReplacer("\u00D0", "Đ", "\u0189", "Đ", "\u00F0", "đ", "\u0256", "đ")
+
+// FixLookalikes replaces Ð, Ɖ, ð, ɖ by Đ and đ.
+func FixLookalikes(s string) string { return lookalikes.Replace(s) }
+
+// Fold lowercases s, removes every diacritic and maps đ to d, after NFC,
+// look-alike repair and canonical tone placement. "Ủy ban" and "Uỷ ban" both
+// fold to "uy ban"; "đường" folds to "duong".
+func Fold(s string) string {
+	s = FixLookalikes(s)
+	d := norm.NFD.String(s)
+	var b strings.Builder
+	b.Grow(len(d))
+	for _, r := range d {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'đ' || r == 'Đ':
+			b.WriteByte('d')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// Key is the form used to compare names: canonical tones, lowercase, single
+// spaces. Diacritics are kept, so "đường" and "dương" stay different.
+func Key(s string) string {
+	s = strings.ToLower(CanonicalTone(FixLookalikes(norm.NFC.String(s))))
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// CanonicalTone rewrites each syllable of s with the tone mark where the
+// traditional ("old") style puts it, the style of Nghị định 30/2020 templates:
+// hòa, khỏe, thủy, Ủy. The two styles differ only in open syllables whose
+// vowel is oa, oe or uy; every other syllable is returned unchanged. The
+// result is NFC.
+func CanonicalTone(s string) string {
+	s = norm.NFC.String(s)
+	if !needsToneCheck(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	start := -1
+	for i, r := range s {
+		if IsWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			b.WriteString(canonicalSyllable(s[start:i]))
+			start = -1
+		}
+		b.WriteRune(r)
+	}
+	if start >= 0 {
+		b.WriteString(canonicalSyllable(s[start:]))
+	}
+	return b.String()
+}
+
+// needsToneCheck is a fast filter: only text with a toned o, u, a, e or y can
+// need a change.
+func needsToneCheck(s string) bool {
+	for _, r := range s {
+		if r >= 0xC0 && r != 'Đ' && r != 'đ' {
+			return true
+		}
+	}
+	return false
+}
+
+// canonicalSyllable returns w with its tone moved to the canonical vowel.
+func canonicalSyllable(w string) string {
+	if len(w) < 2 || len(w) > 24 {
+		return w
+	}
+	d := []rune(norm.NFD.String(w))
+	tone := rune(0)
+	base := make([]rune, 0, len(d))
+	for _, r := range d {
+		if isTone(r) {
+			if tone != 0 {
+				return w // two tones: not a syllable, leave alone
+			}
+			tone = r
+			continue
+		}
+		base = append(base, r)
+	}
+	if tone == 0 {
+		return w
+	}
+	// Letters of base, each letter with its own non-tone marks.
+	type letter struct {
+		r     rune   // lowercase base letter
+		marks []rune // circumflex, breve, horn
+		orig  rune   // base letter as written (case kept)
+	}
+	var ls []letter
+	for _, r := range base {
+		if unicode.IsMark(r) {
+			if len(ls) == 0 {
+				return w
+			}
+			ls[len(ls)-1].marks = append(ls[len(ls)-1].marks, r)
+			continue
+		}
+		if !unicode.IsLetter(r) {
+			return w
+		}
+		ls = append(ls, letter{r: unicode.ToLower(r), orig: r})
+	}
+	plain := func(l letter) bool { return len(l.marks) == 0 }
+	// Onset: skip consonants; "qu" and "gi" (before a vowel) belong to the onset.
+	i := 0
+	for i < len(ls) && !isVowel(ls[i].r) {
+		i++
+	}
+	if i > 0 && ls[i-1].r == 'q' && i < len(ls) && ls[i].r == 'u' {
+		i++
+	}
+	if i == 1 && ls[0].r == 'g' && i < len(ls) && ls[i].r == 'i' && i+1 < len(ls) && isVowel(ls[i+1].r) {
+		i++
+	}
+	j := i
+	for j < len(ls) && isVowel(ls[j].r) {
+		j++
+	}
+	if j != len(ls) || j-i != 2 { // a final consonant, or not a two-vowel nucleus
+		return w
+	}
+	v1, v2 := ls[i], ls[j-1]
+	if !plain(v1) || !plain(v2) {
+		return w
+	}
+	pair := string([]rune{v1.r, v2.r})
+	if pair != "oa" && pair != "oe" && pair != "uy" {
+		return w
+	}
+	// Old style: tone on the first vowel of the open syllable.
+	var out []rune
+	for k, l := range ls {
+		out = append(out, l.orig)
+		out = append(out, l.marks...)
+		if k == i {
+			out = append(out, tone)
+		}
+	}
+	return norm.NFC.String(string(out))
+}
+
+func isVowel(r rune) bool {
+	switch r {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}
+
+// IsUpperText reports whether s has at least two letters and none of them is
+// lowercase (all-caps headings such as "KẾ HOẠCH", "ỦY BAN NHÂN DÂN").
+func IsUpperText(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if unicode.IsLower(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// StartsUpper reports whether the first letter of s is uppercase.
+func StartsUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.IsUpper(r)
+		}
+		if unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return false
+}
+
+// StartsLower reports whether the first letter of s is lowercase.
+func StartsLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.IsLower(r)
+		}
+		if !unicode.IsSpace(r) && !unicode.IsPunct(r) {
+			return false
+		}
+	}
+	return false
+}
+
+var onsets = map[string]bool{
+	"": true, "b": true, "c": true, "ch": true, "d": true, "đ": true, "g": true, "gh": true, "gi": true,
+	"h": true, "k": true, "kh": true, "l": true, "m": true, "n": true, "ng": true, "ngh": true,
+	"nh": true, "p": true, "ph": true, "q": true, "r": true, "s": true, "t": true, "th": true,
+	"tr": true, "v": true, "x": true,
+}
+
+var finals = map[string]bool{
+	"": true, "c": true, "ch": true, "m": true, "n": true, "ng": true, "nh": true, "p": true, "t": true,
+}
+
+// IsSyllable reports whether w (one word) has the shape of a Vietnamese
+// syllable: onset, one to three vowels, final consonant, at most one tone.
+// Acronyms such as "UBND" or "MTTQ" are not syllables.
+func IsSyllable(w string) bool {
+	d := norm.NFD.String(strings.ToLower(w))
+	var letters []rune
+	tones := 0
+	for _, r := range d {
+		switch {
+		case isTone(r):
+			tones++
+		case unicode.IsMark(r):
+		case unicode.IsLetter(r):
+			letters = append(letters, r)
+		default:
+			return false
+		}
+	}
+	if tones > 1 || len(letters) == 0 || len(letters) > 7 {
+		return false
+	}
+	i := 0
+	for i < len(letters) && !isVowel(letters[i]) {
+		i++
+	}
+	j := i
+	for j < len(letters) && isVowel(letters[j]) {
+		j++
+	}
+	if j == i || j-i > 3 {
+		return false
+	}
+	return onsets[string(letters[:i])] && finals[string(letters[j:])]
+}
+
+// IsAcronym reports whether w is written in capitals and is not a Vietnamese
+// syllable: UBND, MTTQ, HĐND, TTg.
+func IsAcronym(w string) bool {
+	if utf8.RuneCountInString(w) < 2 {
+		return false
+	}
+	upper := 0
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return upper >= 2 && !IsSyllable(w)
+}
+
+// Capitalize uppercases the first letter of s.
+func Capitalize(s string) string {
+	for i, r := range s {
+		if unicode.IsLetter(r) {
+			return s[:i] + string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
+		}
+	}
+	return s
+}
+
+// lowerWords stay lowercase inside a name converted from capitals.
+var lowerWords = map[string]bool{
+	"ủy": true, "ban": true, "nhân": true, "dân": true, "hội": true, "đồng": true, "và": true,
+	"tỉnh": true, "thành": true, "phố": true, "xã": true, "phường": true, "huyện": true, "quận": true,
+	"thị": true, "trấn": true, "đặc": true, "khu": true, "của": true, "bầu": true, "cử": true,
+	"thường": true, "trực": true, "vụ": true, "văn": true, "phòng": true, "sở": true, "bộ": true,
+	"tiểu": true, "thông": true, "tin": true, "tuyên": true, "truyền": true, "khánh": true, "tiết": true,
+	"chấp": true, "hành": true, "công": true, "an": true, "cục": true, "chi": true, "trung": true, "tâm": true,
+}
+
+// localityWords are followed by a proper name.
+var localityWords = map[string]bool{"tỉnh": true, "phố": true, "xã": true, "phường": true, "huyện": true, "quận": true, "trấn": true, "khu": true}
+
+// SentenceCaseName turns an all-caps name ("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ")
+// into the way it is written in running text ("Ủy ban nhân dân tỉnh Quảng
+// Trị"): common words lowercase, place names after tỉnh/thành phố/xã
+// capitalized, acronyms kept. It is a heuristic; names it does not know come
+// out with each word capitalized.
+func SentenceCaseName(s string) string {
+	words := strings.Fields(s)
+	afterLocality := false
+	for i, w := range words {
+		core := strings.Trim(w, ",.;:()")
+		lw := strings.ToLower(w)
+		lcore := strings.ToLower(core)
+		switch {
+		case IsAcronym(core) && !afterLocality:
+			// keep
+		case i == 0:
+			words[i] = Capitalize(lw)
+		case afterLocality:
+			words[i] = Capitalize(lw)
+		case lowerWords[lcore]:
+			words[i] = lw
+		default:
+			words[i] = Capitalize(lw)
+		}
+		if localityWords[lcore] && !(lcore == "khu" && i > 0 && strings.ToLower(words[i-1]) != "đặc") {
+			afterLocality = true
+		}
+	}
+	return strings.Join(words, " ")
+}
