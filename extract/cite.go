@@ -15,6 +15,7 @@ type citeMatch struct {
 	key    string
 	codeIs int // issuer index from the number's code, -1 if none
 	nested bool
+	titleEnd int // end of the "về …" subject, if any
 }
 
 var (
@@ -71,7 +72,8 @@ func (x *Extractor) findCitations(s string) []citeMatch {
 			}
 		}
 		for _, o := range out {
-			if c.a == o.a {
+			amending := strings.HasPrefix(vntext.Fold(o.Title), "sua doi") || strings.HasPrefix(vntext.Fold(o.Title), "su doi")
+			if c.a == o.a || amending && c.a > o.b && c.a < o.titleEnd {
 				inside = true
 			}
 		}
@@ -190,6 +192,7 @@ func (x *Extractor) citationTail(s string, pos int, c *citeMatch, probs *[]Probl
 		tb := titleEnd(s, ta)
 		if tb > ta {
 			c.Title = strings.TrimSpace(s[ta:tb])
+			c.titleEnd = tb
 		}
 	}
 	return end
@@ -278,7 +281,14 @@ func (x *Extractor) issuerPhrase(s string, pos int) (int, int, bool) {
 			break
 		}
 	}
-	// Lowercase words left at the end are kept only if institutional.
+	// Lowercase words left at the end: one or two finish a name ("Bộ Chính
+	// trị", "Thành ủy"); more are the text after it, unless institutional.
+	if len(pending) <= 2 {
+		for _, t := range pending {
+			end = t.b
+		}
+		pending = nil
+	}
 	for _, t := range pending {
 		if !issuerTailOK[foldWord(t.s)] {
 			break
@@ -294,7 +304,10 @@ func (x *Extractor) issuerPhrase(s string, pos int) (int, int, bool) {
 func (x *Extractor) namedCitation(s string, h phraseHit) (citeMatch, bool) {
 	dt := x.rs.DocTypes[h.value]
 	_, lb := lineBounds(s, h.a)
-	nameEnd := lawNameEnd(s, h.b, lb)
+	nameEnd := x.lawNameEnd(s, h.b, lb)
+	if k, ok := x.lawNames.at(s[h.a:lb]); ok && h.a+k.b > nameEnd {
+		nameEnd = h.a + k.b // a name the catalog knows, "và" and all
+	}
 	if nameEnd <= h.b && dt.Name != "Hiến pháp" {
 		return citeMatch{}, false
 	}
@@ -329,17 +342,17 @@ func (x *Extractor) namedCitation(s string, h phraseHit) (citeMatch, bool) {
 	return c, true
 }
 
-// lawNameStops end a law name (folded): dates, numbers, verbs, connectors to
-// other text.
+// lawNameStops end a law name when written in lowercase: dates, numbers,
+// verbs, connectors to other text. Compared with diacritics (có ≠ cơ).
 var lawNameStops = map[string]bool{
-	"ngay": true, "so": true, "nam": true, "tren": true, "duoc": true, "theo": true, "de": true,
-	"da": true, "co": true, "thuoc": true, "tai": true, "trong": true, "huong": true, "quy": true,
-	"cac": true, "nham": true, "bao": true, "dam": true, "thi": true, "va": true, "nay": true,
-	"cua": true, "khi": true, "la": true, "ve": true, "ma": true, "hien": true, "sau": true,
+	"ngày": true, "số": true, "năm": true, "trên": true, "được": true, "theo": true, "để": true,
+	"đã": true, "có": true, "thuộc": true, "tại": true, "trong": true, "hướng": true, "quy": true,
+	"các": true, "nhằm": true, "bảo": true, "đảm": true, "thi": true, "này": true,
+	"của": true, "khi": true, "là": true, "về": true, "mà": true, "sau": true, "và": true,
 }
 
 // lawNameEnd returns the end of the name that starts after the type word.
-func lawNameEnd(s string, a, lb int) int {
+func (x *Extractor) lawNameEnd(s string, a, lb int) int {
 	toks := tokenize(s, a, min(lb, a+400))
 	end := a
 	amending := false
@@ -364,7 +377,7 @@ func lawNameEnd(s string, a, lb int) int {
 			if !t.word && (t.s == ";" || t.s == "(" || t.s == ".") {
 				break
 			}
-			if t.word && (f == "ngay" || f == "so") && i > 2 {
+			if k := strings.ToLower(t.s); t.word && (k == "ngày" || k == "số" && foldWord(toks[i-1].s) != "mot") && i > 2 {
 				break
 			}
 			end = t.b
@@ -384,10 +397,10 @@ func lawNameEnd(s string, a, lb int) int {
 			}
 			break
 		}
-		if i > 0 && lawNameStops[f] {
+		if k := strings.ToLower(t.s); i > 0 && lawNameStops[k] && (!isCapitalized(t.s) || k == "ngày" || k == "số") {
 			break
 		}
-		if i >= 10 {
+		if i >= 16 {
 			break
 		}
 		end = t.b

@@ -27,6 +27,7 @@ type Extractor struct {
 	titles    []string   // signer titles, canonical, longest first
 	abbrev    map[string]string
 	laws      map[string]int // Key(name) → index in rs.Laws
+	lawNames  *phraseSet     // catalog names → index in rs.Laws
 }
 
 type codePattern struct {
@@ -97,12 +98,16 @@ func New(rs *rules.Set) *Extractor {
 	for _, a := range rs.Abbreviations {
 		x.abbrev[a.Short] = vntext.CanonicalTone(a.Long)
 	}
+	ps, vs = nil, nil
 	for i, l := range rs.Laws {
 		x.laws[vntext.Key(l.Name)] = i
+		ps, vs = append(ps, l.Name), append(vs, i)
 		for _, a := range l.Aliases {
 			x.laws[vntext.Key(a)] = i
+			ps, vs = append(ps, a), append(vs, i)
 		}
 	}
+	x.lawNames = newPhraseSet(ps, vs)
 	return x
 }
 

@@ -19,6 +19,7 @@ var (
 	endYearRe  = regexp.MustCompile(`(?i)^hết\s+năm\s+(\d{4})`)
 	dayMonthRe = regexp.MustCompile(`^(?:ngày\s*)?(\d{1,2})/(\d{1,2})\b(?:\s*/\s*\d)?`)
 	timeRe     = regexp.MustCompile(`(?i)(\d{1,2})\s*(?:giờ|h)\s*(\d{2})?`)
+	namedDayRe = regexp.MustCompile(`^(?:ngày\s+)?(?:\p{Ll}+\s+){1,3}`)
 	halfAnyRe  = regexp.MustCompile(`(?i)6\s+tháng\s+(cuối|đầu)\s+năm\s+(\d{4})`)
 )
 
@@ -41,6 +42,12 @@ func parseTimeAt(s string) (timeValue, bool) {
 	}
 	if d, ok := parseDateAt(t); ok && d.valid {
 		return timeValue{date: d.iso, n: skip + d.b}, true
+	}
+	// "đến ngày bầu cử 15/3/2026": a few words naming the day, then the date.
+	if m := namedDayRe.FindStringSubmatchIndex(t); m != nil {
+		if d, ok := parseDateAt(t[m[1]:]); ok && d.valid {
+			return timeValue{date: d.iso, n: skip + m[1] + d.b}, true
+		}
 	}
 	if m := endYearRe.FindStringSubmatch(t); m != nil {
 		return timeValue{date: m[1] + "-12-31", period: m[1], start: m[1] + "-01-01", end: m[1] + "-12-31", n: skip + len(m[0])}, true
@@ -397,18 +404,16 @@ func tablesOf(s string, d *layoutDoc) []tableInfo {
 				ti.task = k
 			}
 		}
+		if ti.time < 0 && ti.lead < 0 {
+			continue // not a header row: maybe the next one is
+		}
 		j := i + 1
 		for ; j < len(ps) && isTableRow(ps[j].text); j++ {
-			if ti.time < 0 && ti.lead < 0 {
-				continue
-			}
 			ti.rows = append(ti.rows, tableRow{a: ps[j].a, b: ps[j].b, cells: cellSpans(s, ps[j].a, ps[j].b)})
 		}
-		if ti.time >= 0 || ti.lead >= 0 {
-			ti.b = ps[j-1].b
-			ti.section = sectionAt(d.sections, d.secEnds, ps[i].a)
-			out = append(out, ti)
-		}
+		ti.b = ps[j-1].b
+		ti.section = sectionAt(d.sections, d.secEnds, ps[i].a)
+		out = append(out, ti)
 		i = j - 1
 	}
 	return out

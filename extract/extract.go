@@ -118,6 +118,48 @@ func (x *Extractor) resolveCitations(cs []citeMatch, d *layoutDoc) []citeMatch {
 		}
 		c.Issuer = n.Issuer
 	}
+	// Laws cited by name: a name given elsewhere with its number
+	// ("Luật Mặt trận Tổ quốc Việt Nam số 75/2015/QH13" … "Luật MTTQ Việt
+	// Nam") is the same instrument; a shorter name that starts a longer one
+	// of the same type ("Hiến pháp" … "Hiến pháp năm 2013") is too.
+	named := map[string]int{}
+	for i, c := range cs {
+		if strings.Contains(c.Rule, "#by-name") || c.Number != "" && c.Title != "" && strings.HasPrefix(c.Rule, "doctype/luat") {
+			k := x.nameKey(c.Title)
+			if j, ok := named[k]; !ok || cs[j].Number == "" && c.Number != "" {
+				named[k] = i
+			}
+		}
+	}
+	for i := range cs {
+		c := &cs[i]
+		if !strings.HasPrefix(c.key, "name:") {
+			continue
+		}
+		k := x.nameKey(c.Title)
+		best := -1
+		for k2, j := range named {
+			if j == i || cs[j].Type != c.Type {
+				continue
+			}
+			if k2 == k && (cs[j].Number != "" || cs[j].Date != "" && c.Date == "") || strings.HasPrefix(k2, k+" ") && (best < 0 || len(cs[j].Title) > len(cs[best].Title)) {
+				best = j
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		f := cs[best]
+		c.key, c.Title = f.key, f.Title
+		c.Number, c.NumberNormalized = f.Number, f.NumberNormalized
+		if c.Date == "" {
+			c.Date = f.Date
+		}
+		if c.Issuer == "" {
+			c.Issuer = f.Issuer
+		}
+		c.ResolvedFrom = &Span{Start: f.a, End: f.b}
+	}
 	// Short forms: take date and issuer from the fullest mention.
 	full := map[string]int{}
 	for i, c := range cs {
@@ -178,9 +220,6 @@ func (x *Extractor) resolveCitations(cs []citeMatch, d *layoutDoc) []citeMatch {
 		if c.Number == "" {
 			if li, ok := x.laws[vntext.Key(c.Title)]; ok {
 				c.Known = x.rs.Laws[li].Number
-				if c.Date == "" && x.rs.Laws[li].Date != "" && c.Type != "Luật" {
-					c.Date = x.rs.Laws[li].Date
-				}
 			}
 		}
 	}
@@ -240,4 +279,17 @@ func (x *Extractor) unitLocator(s string, d *layoutDoc, ums []unitMention) func(
 		}
 		return best
 	}
+}
+
+// nameKey compares names of instruments: abbreviations expanded, tone
+// placement and case ignored.
+func (x *Extractor) nameKey(name string) string {
+	var ws []string
+	for _, w := range strings.Fields(name) {
+		if l, ok := x.abbrev[strings.Trim(w, ",.;")]; ok {
+			w = l
+		}
+		ws = append(ws, w)
+	}
+	return vntext.Key(strings.Join(ws, " "))
 }
