@@ -11,10 +11,10 @@ import (
 // citeMatch is a citation found in normalized text, before resolution.
 type citeMatch struct {
 	Citation
-	a, b   int // span in normalized text
-	key    string
-	codeIs int // issuer index from the number's code, -1 if none
-	nested bool
+	a, b     int // span in normalized text
+	key      string
+	codeIs   int // issuer index from the number's code, -1 if none
+	nested   bool
 	titleEnd int // end of the "về …" subject, if any
 }
 

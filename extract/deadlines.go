@@ -226,7 +226,7 @@ func (x *Extractor) findDeadlines(s string, c deadlineCtx) []Deadline {
 				Rule: deadlineRule("sau-thang-cuoi-nam"), Action: actionBefore(p.text, m[0]), Span: Span{Start: a, End: p.a + m[1]}})
 		}
 	}
-	out = append(out, x.tableDeadlines(s, d)...)
+	out = append(out, x.tableDeadlines(s, d, inCite)...)
 	return out
 }
 
@@ -298,7 +298,7 @@ func sectionHeadingAt(d *layoutDoc, off int) string {
 }
 
 // tableDeadlines reads the time column of assignment tables.
-func (x *Extractor) tableDeadlines(s string, d *layoutDoc) []Deadline {
+func (x *Extractor) tableDeadlines(s string, d *layoutDoc, inCite func(int) bool) []Deadline {
 	var out []Deadline
 	for _, tb := range tablesOf(s, d) {
 		if tb.time < 0 {
@@ -325,7 +325,7 @@ func (x *Extractor) tableDeadlines(s string, d *layoutDoc) []Deadline {
 			found := false
 			// the first date or period in the cell, after a phrase or alone
 			for i := 0; i < len(val); {
-				if tv, ok := parseTimeAt(val[i:]); ok && (tv.date != "" || tv.period != "") {
+				if tv, ok := parseTimeAt(val[i:]); ok && (tv.date != "" || tv.period != "") && !inCite(c.a+i) {
 					dl.Date, dl.Period = tv.date, tv.periodOf()
 					found = true
 					break

@@ -12,7 +12,7 @@ import (
 var unitStops = map[string]bool{
 	"theo": true, "de": true, "trong": true, "tai": true, "ve": true, "voi": true, "duoc": true,
 	"la": true, "da": true, "se": true, "can": true, "phai": true, "cua": true, "cho": true, "khi": true,
-	"neu": true, "tren": true, "thuoc": true, "nam": true, "ngay": true, "can cu": true, "nghien": true,
+	"neu": true, "tren": true, "nam": true, "ngay": true, "can cu": true, "nghien": true,
 	"kip": true, "tiep": true, "kiem": true, "xay": true, "rà": true, "ra": true, "dam": true, "bao": true,
 	"day": true, "tang": true, "thuong": true, "nghiem": true, "tham": true, "thong": true, "qua": true,
 	"gui": true, "trinh": true, "nay": true, "do": true, "vao": true, "co": true, "chiu": true,
@@ -104,16 +104,11 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 			break
 		}
 		if isCapitalized(t.s) || vntext.IsAcronym(t.s) {
-			if _, isHead := x.unitHeads.at(s[t.a:lineEnd]); isHead && i > 0 && foldWord(toks[i-1].s) != "-" {
-				if prev := toks[i-1]; prev.word && !isCapitalized(prev.s) {
-					break // another unit starts
-				}
-			}
 			pending = append(pending, t)
 			commit()
 			continue
 		}
-		if unitStops[f] {
+		if unitStops[f] || f == "ban" && i+1 < len(toks) && foldWord(toks[i+1].s) == "hanh" {
 			stopByWord = true
 			break
 		}
@@ -122,7 +117,7 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 			break
 		}
 	}
-	if wholeLine && !stopByWord {
+	if wholeLine && !stopByWord || stopByWord && len(pending) <= 3 {
 		commit()
 	}
 	for _, t := range pending {
@@ -207,72 +202,106 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 		}
 		ms = append(ms, unitMention{a: a, b: b, name: name, roles: roles, kind: kind, rule: rule})
 	}
-	// 1. Headings of the implementation sections name units.
-	for _, imp := range d.implSecs {
-		root := d.sections[imp]
-		for j := imp + 1; j < len(d.sections) && d.sections[j].Start < d.secEnds[imp]; j++ {
-			sec := d.sections[j]
-			if sec.Level != root.Level+1 {
-				continue
-			}
-			_, lb := lineBounds(s, sec.Start)
-			hs := sec.Start + strings.Index(s[sec.Start:lb], sec.Heading)
-			if hs < sec.Start {
-				continue
-			}
-			h0 := hs
-			for _, pre := range []string{"Đề nghị ", "Giao "} {
-				h0 += len(pre) * boolInt(strings.HasPrefix(s[h0:], pre))
-			}
-			h, ok := x.unitHeads.at(s[h0:lb])
-			if !ok {
-				continue
-			}
-			kind := h.value
-			he := h0 + len(s[h0:h0+h.b])
-			hend := hs + len(sec.Heading)
-			end := x.unitName(s, h0, he, hend, true)
-			roles := x.rolesIn(s[end:hend])
-			roles = append(roles, x.rolesIn(clauseStarts(s, sec.Start, d.secEnds[j]))...)
-			if len(roles) == 0 {
-				roles = []string{"thực hiện"}
-			}
-			add(h0, end, dedupeStrings(roles), kind, unitRule(x.rs.Units[kind].ID)+"#heading")
-		}
-	}
-	// 2. "<Unit> chủ trì, phối hợp …", "giao <Unit> …", "phối hợp với <Unit>".
-	for _, h := range x.unitHeads.find(s) {
-		if !inBody(h.a) || inCite(h.a) || inContact(h.a) || x.rs.Units[h.value].Person {
+	// 1. Section headings that name a unit: "2. Sở Tài chính",
+	// "1. Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ:", "3. Đồng chí
+	// Phó Giám đốc …: Chủ động tham mưu …", "1. Sở Nội vụ chịu trách nhiệm …".
+	for j, sec := range d.sections {
+		_, lb := lineBounds(s, sec.Start)
+		ms0 := sectionMarkerRe.FindStringIndex(s[sec.Start:lb])
+		if ms0 == nil {
 			continue
 		}
-		if already(ms, h.a) {
+		h0 := sec.Start + ms0[1]
+		for _, pre := range []string{"Đề nghị ", "Giao ", "Yêu cầu "} {
+			h0 += len(pre) * boolInt(strings.HasPrefix(s[h0:], pre))
+		}
+		h, ok := x.unitHeads.at(s[h0:lb])
+		if !ok || !x.headOK(s, h0, h, lb) {
+			continue
+		}
+		kind := h.value
+		var end int
+		rest := s[h0:lb]
+		colon := strings.Index(rest, ":")
+		words := len(strings.Fields(rest))
+		switch {
+		case colon > 0 && len(strings.Fields(rest[:colon])) <= 16:
+			end = h0 + colon
+		case words <= 18 && len(x.roles.find(rest)) == 0:
+			end = lb
+		default:
+			end = x.unitName(s, h0, h0+h.b, lb, false)
+		}
+		roles := x.leadingRoles(strings.TrimLeft(s[end:lb], " :"))
+		roles = append(roles, x.rolesIn(clauseStarts(s, lb, d.secEnds[j]))...)
+		if len(roles) == 0 {
+			roles = []string{"thực hiện"}
+		}
+		add(h0, end, dedupeStrings(roles), kind, unitRule(x.rs.Units[kind].ID)+"#heading")
+	}
+	// 2. Subjects of clauses: "Sở Tài chính chủ trì, phối hợp …", "Văn
+	// phòng … và các văn phòng tỉnh ủy thực hiện …", "giao Công an tỉnh …",
+	// and "phối hợp với <Unit>".
+	for _, h := range x.unitHeads.find(s) {
+		if !inBody(h.a) || inCite(h.a) || inContact(h.a) || x.rs.Units[h.value].Person || already(ms, h.a) {
 			continue
 		}
 		ls, lb := lineBounds(s, h.a)
-		if isTableRow(s[ls:lb]) {
+		if isTableRow(s[ls:lb]) || !x.headOK(s, h.a, phraseHit{0, h.b - h.a, h.value}, lb) {
 			continue
 		}
-		u := x.rs.Units[h.value]
-		if !u.Collective && !isCapitalized(s[h.a:h.b]) {
-			continue
-		}
-		end := x.unitName(s, h.a, h.b, lb, false)
-		before := s[max(ls, h.a-24):h.a]
-		after := strings.TrimLeft(s[end:lb], " ,")
-		roles := x.leadingRoles(after)
+		before := s[max(ls, h.a-30):h.a]
 		fb := vntext.Fold(before)
-		switch {
-		case strings.HasSuffix(fb, "phoi hop voi "):
-			roles = []string{"phối hợp"}
-		case giaoRe.MatchString(before) && len(roles) == 0:
+		if strings.HasSuffix(fb, "phoi hop voi ") {
+			end := x.unitName(s, h.a, h.b, lb, false)
+			if !x.genericCollective(s[h.a:end]) {
+				add(h.a, end, []string{"phối hợp"}, h.value, unitRule(x.rs.Units[h.value].ID)+"#object")
+			}
+			continue
+		}
+		giao := giaoRe.MatchString(before)
+		if !giao && !clauseStart(before) {
+			continue
+		}
+		// the subject may be a list: "A và B …", "A, B …"
+		type span struct{ a, b, kind int }
+		subj := []span{{h.a, x.unitName(s, h.a, h.b, lb, false), h.value}}
+		for {
+			last := subj[len(subj)-1].b
+			rest := s[last:lb]
+			t := strings.TrimLeft(rest, " ")
+			var skip int
+			switch {
+			case strings.HasPrefix(t, "và "):
+				skip = len(rest) - len(t) + len("và ")
+			case strings.HasPrefix(t, ", "):
+				skip = len(rest) - len(t) + len(", ")
+			default:
+				skip = -1
+			}
+			if skip < 0 {
+				break
+			}
+			nh, ok := x.unitHeads.at(s[last+skip : lb])
+			if !ok || !x.headOK(s, last+skip, nh, lb) {
+				break
+			}
+			na := last + skip
+			subj = append(subj, span{na, x.unitName(s, na, na+nh.b, lb, false), nh.value})
+		}
+		roles := x.leadingRoles(strings.TrimLeft(s[subj[len(subj)-1].b:lb], " ,"))
+		if len(roles) == 0 && giao {
 			roles = []string{"thực hiện"}
-		case len(roles) > 0 && objectBefore(fb):
-			roles = nil
 		}
 		if len(roles) == 0 {
 			continue
 		}
-		add(h.a, end, roles, h.value, unitRule(u.ID))
+		for _, u := range subj {
+			if x.genericCollective(s[u.a:u.b]) {
+				continue
+			}
+			add(u.a, u.b, roles, u.kind, unitRule(x.rs.Units[u.kind].ID))
+		}
 	}
 	// 3. "Cơ quan chủ trì: A, B, C." lists.
 	for _, p := range d.paras {
@@ -460,4 +489,53 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// headOK rejects heads that are ordinary words: a one-word head (Sở, Bộ,
+// Phòng, Ban) must be followed by a capitalized word ("Bộ chỉ số" is not a
+// ministry, "Phòng, chống" is not an office).
+func (x *Extractor) headOK(s string, a int, h phraseHit, lb int) bool {
+	u := x.rs.Units[h.value]
+	head := s[a : a+h.b]
+	if u.Collective {
+		return true
+	}
+	if !isCapitalized(head) {
+		return false
+	}
+	if strings.Contains(head, " ") || vntext.IsAcronym(head) {
+		return true
+	}
+	toks := tokenize(s, a+h.b, min(lb, a+h.b+40))
+	return len(toks) > 0 && toks[0].word && (isCapitalized(toks[0].s) || vntext.IsAcronym(toks[0].s))
+}
+
+// clauseStart reports whether the text before a unit ends a clause, so the
+// unit is a subject: start of line, after "-", ";", ":", ".", "(".
+func clauseStart(before string) bool {
+	t := strings.TrimRight(before, " ")
+	if t == "" {
+		return true
+	}
+	switch t[len(t)-1] {
+	case '-', ';', ':', '.', '(', '+':
+		return true
+	}
+	return strings.HasSuffix(t, "•")
+}
+
+// genericWords make up collective names that point at nobody in particular.
+var genericWords = map[string]bool{"cac": true, "co": true, "quan": true, "don": true, "vi": true, "dia": true, "phuong": true,
+	"so": true, "ban": true, "nganh": true, "to": true, "chuc": true, "lien": true, "va": true, "ca": true, "nhan": true,
+	"thanh": true, "vien": true, "khac": true, "truc": true, "thuoc": true, "cap": true, "chuc nang": true, "nang": true, "huu": true}
+
+// genericCollective reports whether a collective name is only generic
+// words: "các cơ quan, đơn vị liên quan".
+func (x *Extractor) genericCollective(name string) bool {
+	for _, w := range strings.Fields(vntext.Fold(strings.NewReplacer(",", " ", ".", " ").Replace(name))) {
+		if !genericWords[w] {
+			return false
+		}
+	}
+	return true
 }
