@@ -20,7 +20,7 @@ var unitStops = map[string]bool{
 
 // unitTailOK words may end a unit name even when the name was not closed by
 // a role verb: localities and collective words.
-var unitTailOK = map[string]bool{"tinh": true, "xa": true, "phuong": true, "huyen": true, "pho": true, "khu": true,
+var unitTailOK = map[string]bool{"ban": true, "nhan": true, "dan": true, "dong": true, "tinh": true, "xa": true, "phuong": true, "huyen": true, "pho": true, "khu": true,
 	"quan": true, "nganh": true, "lien": true, "mon": true, "the": true}
 
 // collectiveCont are lowercase words that continue a list inside one
@@ -101,7 +101,8 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 					continue
 				}
 			}
-			break
+			commit() // "A và B": A ends here
+			return end
 		}
 		if isCapitalized(t.s) || vntext.IsAcronym(t.s) {
 			pending = append(pending, t)
@@ -128,6 +129,9 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 	}
 	return end
 }
+
+// localityList matches "xã, phường, đặc khu" in any order (folded).
+var localityList = regexp.MustCompile(`(?:xa|phuong|dac khu|thi tran|thi xa)(?:,? (?:va )?(?:xa|phuong|dac khu|thi tran|thi xa))+`)
 
 // unitMention is found before units are merged.
 type unitMention struct {
@@ -201,6 +205,17 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 			return
 		}
 		ms = append(ms, unitMention{a: a, b: b, name: name, roles: roles, kind: kind, rule: rule})
+		// "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh)":
+		// the unit in parentheses does the work too.
+		if i := strings.Index(s[a:b], "("); i > 0 {
+			pa := a + i + 1
+			if h, ok := x.unitHeads.at(s[pa:b]); ok {
+				pb := strings.IndexByte(s[pa:b], ')')
+				if pb > 0 {
+					ms = append(ms, unitMention{a: pa, b: pa + pb, name: s[pa : pa+pb], roles: roles, kind: h.value, rule: rule})
+				}
+			}
+		}
 	}
 	// 1. Section headings that name a unit: "2. Sở Tài chính",
 	// "1. Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ:", "3. Đồng chí
@@ -222,6 +237,13 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 		kind := h.value
 		var end int
 		rest := s[h0:lb]
+		inImpl := false
+		for _, imp := range d.implSecs {
+			inImpl = inImpl || sec.Start > d.sections[imp].Start && sec.Start < d.secEnds[imp]
+		}
+		if x.rs.Units[kind].Person && !inImpl && !strings.Contains(rest, ":") || strings.HasSuffix(strings.TrimSpace(rest), "!") {
+			continue // "23. Chủ tịch Hồ Chí Minh vĩ đại …!" is a slogan
+		}
 		colon := strings.Index(rest, ":")
 		words := len(strings.Fields(rest))
 		switch {
@@ -231,6 +253,9 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 			end = lb
 		default:
 			end = x.unitName(s, h0, h0+h.b, lb, false)
+		}
+		if name := s[h0:end]; end != lb && x.genericCollective(name) || len(strings.Fields(name)) <= 2 && x.rs.Units[kind].Person {
+			continue // "Các cơ quan", "Thủ trưởng": nobody in particular
 		}
 		roles := x.leadingRoles(strings.TrimLeft(s[end:lb], " :"))
 		roles = append(roles, x.rolesIn(clauseStarts(s, lb, d.secEnds[j]))...)
@@ -313,7 +338,14 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 			continue
 		}
 		role := strings.ToLower(p.text[m[2]:m[3]])
-		x.unitList(s, p.a+m[1], p.b, []string{role}, add)
+		va, vb := p.a+m[1], p.b
+		if h, ok := x.unitHeads.at(s[va:vb]); ok && x.rs.Units[h.value].Person {
+			// "Đơn vị phối hợp: Các đ/c Phó chủ tịch, Trưởng đoàn thể xã, …":
+			// people listed by office are one assignee
+			add(va, strings.LastIndexFunc(s[:vb], func(r rune) bool { return r != '.' && r != ' ' && r != ';' })+1, []string{role}, h.value, unitRule(x.rs.Units[h.value].ID)+"#list")
+			continue
+		}
+		x.unitList(s, va, vb, []string{role}, add)
 	}
 	// 4. Assignment tables: the lead and co-operating columns.
 	for _, tb := range tablesOf(s, d) {
@@ -423,7 +455,9 @@ func (x *Extractor) unitList(s string, a, b int, roles []string, add func(int, i
 		if end <= pos+h.b && x.rs.Units[h.value].Collective == false && end-pos < 4 {
 			end = pos + h.b
 		}
-		add(pos, end, roles, h.value, unitRule(x.rs.Units[h.value].ID)+"#list")
+		if !x.genericCollective(s[pos:end]) {
+			add(pos, end, roles, h.value, unitRule(x.rs.Units[h.value].ID)+"#list")
+		}
 		if end <= pos {
 			end = pos + h.b
 		}
@@ -451,6 +485,19 @@ func (x *Extractor) mergeUnits(ms []unitMention, orig Text, secs []Section, ends
 			Span: Span{Start: oa, End: ob, Line: line, Col: col}})
 		out[i].Roles = dedupeStrings(append(out[i].Roles, m.roles...))
 	}
+	// Name each unit by the form written most often (first on ties).
+	for i := range out {
+		count := map[string]int{}
+		best := out[i].Name
+		for _, m := range out[i].Mentions {
+			n := strings.Join(strings.Fields(m.Text), " ")
+			count[n]++
+			if count[n] > count[best] {
+				best = n
+			}
+		}
+		out[i].Name = strings.TrimSpace(strings.Trim(best, " ,;:.-"))
+	}
 	return out
 }
 
@@ -466,6 +513,7 @@ func (x *Extractor) unitKey(name string) string {
 	}
 	k := vntext.Fold(strings.Join(ws, " "))
 	k = strings.TrimPrefix(k, "cac ")
+	k = localityList.ReplaceAllString(k, "xa-phuong")
 	for _, loc := range []string{" phuong", " xa", " tinh", " thanh pho"} {
 		k = strings.TrimSuffix(k, loc)
 	}
@@ -527,7 +575,7 @@ func clauseStart(before string) bool {
 // genericWords make up collective names that point at nobody in particular.
 var genericWords = map[string]bool{"cac": true, "co": true, "quan": true, "don": true, "vi": true, "dia": true, "phuong": true,
 	"so": true, "ban": true, "nganh": true, "to": true, "chuc": true, "lien": true, "va": true, "ca": true, "nhan": true,
-	"thanh": true, "vien": true, "khac": true, "truc": true, "thuoc": true, "cap": true, "chuc nang": true, "nang": true, "huu": true}
+	"thanh": true, "pho": true, "tinh": true, "vien": true, "khac": true, "truc": true, "thuoc": true, "cap": true, "chuc nang": true, "nang": true, "huu": true}
 
 // genericCollective reports whether a collective name is only generic
 // words: "các cơ quan, đơn vị liên quan".
