@@ -132,7 +132,7 @@ func (x *Extractor) typedCitation(s string, h phraseHit) (citeMatch, bool) {
 			Span:    Span{Start: h.a, End: pos + ln}})
 	}
 	pos += ln
-	c.codeIs = x.issuerOfCode(n.segments[len(n.segments)-1])
+	c.codeIs = x.issuerCode(n.segments)
 	pos = x.citationTail(s, pos, &c, &probs)
 	c.b = pos
 	c.Problems = probs
@@ -421,7 +421,7 @@ func (x *Extractor) untypedCitation(s string, a, b int) (citeMatch, bool) {
 		return citeMatch{}, false
 	}
 	dt := x.rs.DocTypes[t]
-	c := citeMatch{a: a, codeIs: x.issuerOfCode(n.segments[len(n.segments)-1])}
+	c := citeMatch{a: a, codeIs: x.issuerCode(n.segments)}
 	c.Type = dt.Name
 	c.Rule = docTypeRule(dt.ID) + "#list-item"
 	c.Number = n.raw

@@ -12,15 +12,16 @@ import (
 // period shapes: Quý III/2025, quý I năm 2026, tháng 12/2025, tháng 11 năm
 // 2025, 6 tháng cuối (đầu) năm 2025, năm 2026, hết năm 2025.
 var (
-	quarterRe  = regexp.MustCompile(`(?i)^quý\s+([IV]{1,3}|[1-4])\s*(?:/|năm)\s*(\d{4})`)
-	monthRe    = regexp.MustCompile(`(?i)^tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})`)
-	halfRe     = regexp.MustCompile(`(?i)^6\s+tháng\s+(cuối|đầu)\s+năm\s+(\d{4})`)
-	yearOnlyRe = regexp.MustCompile(`(?i)^năm\s+(\d{4})\b`)
-	endYearRe  = regexp.MustCompile(`(?i)^hết\s+năm\s+(\d{4})`)
-	dayMonthRe = regexp.MustCompile(`^(?:ngày\s*)?(\d{1,2})/(\d{1,2})\b(?:\s*/\s*\d)?`)
-	timeRe     = regexp.MustCompile(`(?i)(\d{1,2})\s*(?:giờ|h)\s*(\d{2})?`)
-	namedDayRe = regexp.MustCompile(`^(?:ngày\s+)?(?:\p{Ll}+\s+){1,3}`)
-	halfAnyRe  = regexp.MustCompile(`(?i)6\s+tháng\s+(cuối|đầu)\s+năm\s+(\d{4})`)
+	quarterRe    = regexp.MustCompile(`(?i)^quý\s+([IV]{1,3}|[1-4])\s*(?:/|năm)\s*(\d{4})`)
+	monthRe      = regexp.MustCompile(`(?i)^tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})`)
+	halfRe       = regexp.MustCompile(`(?i)^6\s+tháng\s+(cuối|đầu)\s+năm\s+(\d{4})`)
+	yearOnlyRe   = regexp.MustCompile(`(?i)^năm\s+(\d{4})\b`)
+	endYearRe    = regexp.MustCompile(`(?i)^hết\s+năm\s+(\d{4})`)
+	dayMonthRe   = regexp.MustCompile(`^(?:ngày\s*)?(\d{1,2})/(\d{1,2})\b(?:\s*/\s*\d)?`)
+	timeRe       = regexp.MustCompile(`(?i)(\d{1,2})\s*(?:giờ|h)\s*(\d{2})?`)
+	dayOfMonthRe = regexp.MustCompile(`(?i)^(?:ngày\s*)?\d{1,2}\s+(?:của\s+)?(?:tháng|hằng tháng|hàng tháng)`)
+	namedDayRe   = regexp.MustCompile(`^(?:ngày\s+)?(?:\p{Ll}+\s+){1,3}`)
+	halfAnyRe    = regexp.MustCompile(`(?i)6\s+tháng\s+(cuối|đầu)\s+năm\s+(\d{4})`)
 )
 
 // timeValue is a date or period read after a deadline phrase.
@@ -77,6 +78,9 @@ func parseTimeAt(s string) (timeValue, bool) {
 	}
 	if m := yearOnlyRe.FindStringSubmatch(t); m != nil {
 		return timeValue{period: m[1], start: m[1] + "-01-01", end: m[1] + "-12-31", n: skip + len(m[0])}, true
+	}
+	if m := dayOfMonthRe.FindStringSubmatch(t); m != nil { // "ngày 05 của tháng liền kề"
+		return timeValue{n: skip + len(m[0])}, true
 	}
 	if m := dayMonthRe.FindStringSubmatch(t); m != nil { // "25/12 hàng năm", "31/01 năm liền kề"
 		return timeValue{n: skip + len(m[0])}, true
@@ -165,7 +169,13 @@ func (x *Extractor) findDeadlines(s string, c deadlineCtx) []Deadline {
 			case ph.Label:
 				ca, cb := clauseAfterLabel(p.text, h.b)
 				val := p.text[ca:cb]
-				if tv, ok := parseTimeAt(val); ok {
+				if fh, ok := x.deadlines.at(val); ok && x.rs.Deadlines[fh.value].Kind == "from" {
+					// "Từ tháng 12/2025 đến quý I/2026": a range
+					if date, per, ok := x.parseRange(val[fh.b:]); ok {
+						dl.Date, dl.Period = date, per
+						dl.Rule = deadlineRule(x.rs.Deadlines[fh.value].ID)
+					}
+				} else if tv, ok := parseTimeAt(val); ok {
 					dl.Date, dl.Period = tv.date, tv.periodOf()
 				}
 				if r := x.recurrenceIn(val); r != "" {
@@ -180,8 +190,13 @@ func (x *Extractor) findDeadlines(s string, c deadlineCtx) []Deadline {
 				if !ok {
 					continue
 				}
-				if ph.Kind == "from" {
+				switch {
+				case ph.Kind == "from":
 					continue // a start, not a deadline
+				case ph.Kind == "until" && tv.date == "" && len(tv.period) == 4:
+					continue // "đến năm 2030": a horizon, not a deadline
+				case ph.Kind == "during" && tv.date == "" && !strings.Contains(tv.period, "-"):
+					continue // "trong năm 2025" says when, not by when
 				}
 				if inCite(p.a + h.b + 1) {
 					continue
@@ -442,4 +457,40 @@ func cellSpans(s string, a, b int) []cell {
 		out = out[1:]
 	}
 	return out
+}
+
+// parseRange reads "X đến Y" after "từ": the end gives the date (when a
+// day is named) and the period runs from the start of X to the end of Y.
+func (x *Extractor) parseRange(s string) (string, *Period, bool) {
+	a, ok := parseTimeAt(s)
+	if !ok {
+		return "", nil, false
+	}
+	rest := s[a.n:]
+	i := strings.Index(strings.ToLower(rest), "đến")
+	if i < 0 || i > 12 {
+		return "", nil, false
+	}
+	b, ok := parseTimeAt(rest[i+len("đến"):])
+	if !ok {
+		return "", nil, false
+	}
+	start, end := a.start, b.end
+	if start == "" {
+		start = a.date
+	}
+	if end == "" {
+		end = b.date
+	}
+	la, lb := a.period, b.period
+	if la == "" {
+		la = a.date
+	}
+	if lb == "" {
+		lb = b.date
+	}
+	if la == "" || lb == "" {
+		return b.date, nil, b.date != ""
+	}
+	return b.date, &Period{Label: la + "/" + lb, Start: start, End: end}, true
 }

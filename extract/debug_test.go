@@ -31,3 +31,19 @@ func TestDebugDump(t *testing.T) {
 		fmt.Println("TABLE", tb.header, tb.time, tb.lead, len(tb.rows))
 	}
 }
+
+func TestDebugUnits(t *testing.T) {
+	f := os.Getenv("UTEXT")
+	if f == "" {
+		t.Skip()
+	}
+	x := New(rules.Builtin())
+	nt := Normalize(f, false)
+	d := x.segment(nt.S)
+	fmt.Printf("%q bodyStart=%d bodyEnd=%d app=%d headerEnds=%d\n", nt.S, d.bodyStart, d.bodyEnd, d.appendix, d.headerEnds)
+	for _, h := range x.unitHeads.find(nt.S) {
+		fmt.Println("head", nt.S[h.a:h.b], x.headOK(nt.S, h.a, phraseHit{0, h.b - h.a, h.value}, len(nt.S)))
+	}
+	ms, _ := x.findUnits(nt.S, d, nil)
+	fmt.Println(ms)
+}

@@ -117,8 +117,7 @@ func (x *Extractor) canonicalize(n *docNumber) {
 			n.problems = append(n.problems, Problem{Code: "malformed_number", Message: "Thiếu dấu gạch nối giữa loại văn bản và cơ quan ban hành", Rule: "number/glued-code"})
 		}
 	}
-	last := segs[len(segs)-1]
-	iss := x.issuerOfCode(last)
+	iss := x.issuerCode(segs)
 	n.party = n.year == "" && len(segs) >= 2 && iss >= 0 && x.rs.Issuers[iss].Party
 	var canon string
 	if n.party {
@@ -164,3 +163,18 @@ func (x *Extractor) splitGlued(s string) (string, string, bool) {
 // numberKey identifies an instrument across spellings: canonical number,
 // uppercase, look-alikes repaired.
 func numberKey(canon string) string { return codeKey(canon) }
+
+// issuerCode returns the issuer index named by a number's code segments:
+// the first known issuer code after the type code (3177/QĐ-UBND → UBND,
+// 5689/BCA-C04 → BCA, 06/KH-MTTW-BTT → MTTW, 114-KL/TW → TW), or -1.
+func (x *Extractor) issuerCode(segs []string) int {
+	for i, sg := range segs {
+		if i == 0 && x.typeOfCode(sg) >= 0 && len(segs) > 1 {
+			continue
+		}
+		if is := x.issuerOfCode(sg); is >= 0 {
+			return is
+		}
+	}
+	return -1
+}

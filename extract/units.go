@@ -14,7 +14,7 @@ var unitStops = map[string]bool{
 	"la": true, "da": true, "se": true, "can": true, "phai": true, "cua": true, "cho": true, "khi": true,
 	"neu": true, "tren": true, "nam": true, "ngay": true, "can cu": true, "nghien": true,
 	"kip": true, "tiep": true, "kiem": true, "xay": true, "rà": true, "ra": true, "dam": true, "bao": true,
-	"day": true, "tang": true, "thuong": true, "nghiem": true, "tham": true, "thong": true, "qua": true,
+	"day": true, "tang": true, "thuong": true, "nghiem": true, "tham": true, "qua": true,
 	"gui": true, "trinh": true, "nay": true, "do": true, "vao": true, "co": true, "chiu": true,
 }
 
@@ -114,7 +114,11 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 			break
 		}
 		pending = append(pending, t)
-		if len(pending) > 6 {
+		words := 0
+		for _, p := range pending {
+			words += boolInt(p.word)
+		}
+		if words > 8 {
 			break
 		}
 	}
@@ -322,7 +326,8 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 			continue
 		}
 		for _, u := range subj {
-			if x.genericCollective(s[u.a:u.b]) {
+			// "các cơ quan, đơn vị" is nobody in particular
+			if x.genericCollective(s[u.a:u.b]) || x.rs.Units[u.kind].Person {
 				continue
 			}
 			add(u.a, u.b, roles, u.kind, unitRule(x.rs.Units[u.kind].ID))
@@ -469,7 +474,7 @@ func (x *Extractor) unitList(s string, a, b int, roles []string, add func(int, i
 // placement and case ignored) into units with all their roles.
 func (x *Extractor) mergeUnits(ms []unitMention, orig Text, secs []Section, ends []int, raw string) []Unit {
 	byKey := map[string]int{}
-	var out []Unit
+	out := []Unit{}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].a < ms[j].a })
 	for _, m := range ms {
 		k := x.unitKey(m.name)

@@ -15,7 +15,8 @@ import (
 )
 
 type extractOptions struct {
-	json bool
+	json       bool
+	normalized bool
 }
 
 func newExtractCmd(a *app) *cobra.Command {
@@ -34,6 +35,7 @@ Tệp lỗi được báo theo tên kèm lý do, các tệp khác vẫn được
 		},
 	}
 	cmd.Flags().BoolVar(&o.json, "json", false, "in JSON (một tài liệu mỗi tệp)")
+	cmd.Flags().BoolVar(&o.normalized, "normalized", false, "chỉ in văn bản đã chuẩn hóa (mỗi đoạn một dòng)")
 	return cmd
 }
 
@@ -96,6 +98,10 @@ func runExtract(a *app, o extractOptions, args []string) error {
 		if err != nil {
 			failed++
 			fmt.Fprintf(a.err, "%s: %s\n", f, viError(err))
+			continue
+		}
+		if o.normalized {
+			fmt.Fprint(a.out, extract.Normalize(src.Text, src.Format == "md").S)
 			continue
 		}
 		rec := x.Extract(src)
