@@ -194,7 +194,11 @@ func layoutPass(src Text) Text {
 		}
 		if prev >= 0 {
 			if !brk && joinLines(lines[prev].text, ln.text, blankSince, st) {
-				b.replace(" ", lines[prev].b)
+				if codeBreak(lines[prev].text, ln.text) {
+					b.replace("", lines[prev].b) // "33/CT-⏎TTg" is one number
+				} else {
+					b.replace(" ", lines[prev].b)
+				}
 			} else {
 				b.replace("\n", lines[prev].b)
 			}
@@ -371,6 +375,25 @@ func endsSentence(s string) bool {
 	return s != "" && strings.ContainsAny(s[len(s)-1:], ".!?")
 }
 
+// codeBreak reports whether a line ends inside a document number: a code
+// character and "-" or "/", with the next line going on with the code.
+func codeBreak(cur, next string) bool {
+	n := len(cur)
+	if n < 2 || (cur[n-1] != '-' && cur[n-1] != '/') {
+		return false
+	}
+	c := cur[n-2]
+	if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	return r >= 'A' && r <= 'Z' || r == 'Đ' || r >= '0' && r <= '9'
+}
+
+// continuationWords cannot end a paragraph: "Quyết định số⏎1850/QĐ-TTg".
+var continuationWords = map[string]bool{"số": true, "của": true, "và": true, "ngày": true, "tại": true, "theo": true,
+	"về": true, "các": true, "với": true, "cho": true, "do": true, "là": true, "tháng": true, "năm": true}
+
 // joinLines decides whether next continues the paragraph of cur.
 func joinLines(cur, next string, blankBetween bool, st layout) bool {
 	if blankBetween && st.blankBreaks {
@@ -390,6 +413,9 @@ func joinLines(cur, next string, blankBetween bool, st layout) bool {
 	}
 	if vntext.IsUpperText(cur) != vntext.IsUpperText(next) {
 		return false
+	}
+	if f := strings.Fields(cur); len(f) > 0 && continuationWords[strings.ToLower(f[len(f)-1])] {
+		return true
 	}
 	if !st.blankBreaks && utf8.RuneCountInString(cur) < st.median*6/10 {
 		return false

@@ -133,7 +133,8 @@ func (x *Extractor) canonicalize(n *docNumber) {
 	n.canon = canon
 	written := strings.Join(strings.Fields(n.raw), "")
 	written = strings.NewReplacer("–", "-", "‐", "-", "‑", "-").Replace(written)
-	if len(n.problems) == 0 && written != canon {
+	spaced := regexp.MustCompile(`\s[-–/]|[-–/]\s`).MatchString(n.raw)
+	if len(n.problems) == 0 && (written != canon || spaced) {
 		msg := "Số, ký hiệu viết sai dấu phân cách"
 		if strings.ContainsAny(n.raw, " \t") {
 			msg = "Số, ký hiệu có khoảng trắng thừa hoặc thiếu dấu phân cách"

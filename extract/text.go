@@ -12,6 +12,7 @@ import "strings"
 type Text struct {
 	S    string
 	Orig []int32
+	Src  string // the original
 }
 
 // NewText wraps an original string: the identity map.
@@ -20,7 +21,7 @@ func NewText(s string) Text {
 	for i := range m {
 		m[i] = int32(i)
 	}
-	return Text{S: s, Orig: m}
+	return Text{S: s, Orig: m, Src: s}
 }
 
 // Span returns the original byte span of S[a:b].
@@ -34,7 +35,16 @@ func (t Text) Span(a, b int) (int, int) {
 	if b < a {
 		b = a
 	}
-	return int(t.Orig[a]), int(t.Orig[b])
+	oa, ob := int(t.Orig[a]), int(t.Orig[b])
+	// Bytes a pass deleted after the span (markup, spaces of a reflow)
+	// map to its end; give them back unless the span itself ends so.
+	if b > a && t.Src != "" {
+		last := t.S[b-1]
+		for ob > oa && t.Src[ob-1] != last && strings.IndexByte(" \t\n*_|", t.Src[ob-1]) >= 0 {
+			ob--
+		}
+	}
+	return oa, ob
 }
 
 // builder accumulates the output of a pass over a Text.
@@ -70,5 +80,5 @@ func (b *builder) len() int { return b.out.Len() }
 
 func (b *builder) text() Text {
 	b.orig = append(b.orig, b.src.Orig[len(b.src.S)])
-	return Text{S: b.out.String(), Orig: b.orig}
+	return Text{S: b.out.String(), Orig: b.orig, Src: b.src.Src}
 }

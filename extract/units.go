@@ -21,7 +21,7 @@ var unitStops = map[string]bool{
 // unitTailOK words may end a unit name even when the name was not closed by
 // a role verb: localities and collective words.
 var unitTailOK = map[string]bool{"ban": true, "nhan": true, "dan": true, "dong": true, "tinh": true, "xa": true, "phuong": true, "huyen": true, "pho": true, "khu": true,
-	"quan": true, "nganh": true, "lien": true, "mon": true, "the": true}
+	"quan": true, "nganh": true, "lien": true, "mon": true, "the": true, "chuyen": true, "truc": true, "thuoc": true}
 
 // collectiveCont are lowercase words that continue a list inside one
 // collective unit name after a comma ("các sở, ban, ngành", "xã, phường, đặc khu").
@@ -90,8 +90,10 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 					}
 				}
 			}
-			commit()
-			return end
+			if wordsIn(pending) <= 3 || wholeLine {
+				commit()
+			}
+			break
 		}
 		f := foldWord(t.s)
 		if f == "va" {
@@ -114,11 +116,7 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 			break
 		}
 		pending = append(pending, t)
-		words := 0
-		for _, p := range pending {
-			words += boolInt(p.word)
-		}
-		if words > 8 {
+		if wordsIn(pending) > 8 {
 			break
 		}
 	}
@@ -591,4 +589,12 @@ func (x *Extractor) genericCollective(name string) bool {
 		}
 	}
 	return true
+}
+
+func wordsIn(ts []token) int {
+	n := 0
+	for _, t := range ts {
+		n += boolInt(t.word)
+	}
+	return n
 }

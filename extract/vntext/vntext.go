@@ -82,18 +82,21 @@ func CanonicalTone(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	start := -1
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if IsWordRune(r) {
 			if start < 0 {
 				start = i
 			}
+			i += n
 			continue
 		}
 		if start >= 0 {
 			b.WriteString(canonicalSyllable(s[start:i]))
 			start = -1
 		}
-		b.WriteRune(r)
+		b.WriteString(s[i : i+n])
+		i += n
 	}
 	if start >= 0 {
 		b.WriteString(canonicalSyllable(s[start:]))

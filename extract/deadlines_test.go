@@ -1,0 +1,73 @@
+package extract
+
+import "testing"
+
+func TestDeadlines(t *testing.T) {
+	type want struct{ date, period, recurring, kind string }
+	for _, c := range []struct {
+		name, in string
+		want     []want
+	}{
+		{"due date", "- Báo cáo lần 1 trước ngày 03/9/2025.", []want{{date: "2025-09-03", kind: "due"}}},
+		{"at the latest", "(1) Tổ chức hội nghị lần thứ nhất: Chậm nhất ngày 10/12/2025 (trước ngày bầu cử 95 ngày).", []want{{date: "2025-12-10", kind: "due"}}},
+		{"label with quarter", "- Thời gian hoàn thành: Quý IV/2025 và Quý I/2026;", []want{{period: "2025-Q4", kind: "due"}}},
+		{"label with range", "- Thời gian thực hiện: Từ tháng 12/2025 đến quý I/2026.", []want{{period: "2025-12/2026-Q1", kind: "due"}}},
+		{"end of year", "3. Thời gian thực hiện:\nTừ nay đến hết năm 2025.", []want{{date: "2025-12-31", period: "2025", kind: "until"}}},
+		{"named day", "2.2. Đợt 2: Từ tháng 01 đến ngày bầu cử 15/3/2026", []want{{date: "2026-03-15", kind: "until"}}},
+		{"yearly", "tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 25/12 hàng năm.", []want{{recurring: "yearly", kind: "due"}}},
+		{"weekly", "Thủ trưởng các cơ quan định kỳ hằng tuần tổ chức rà soát.", []want{{recurring: "weekly", kind: "recurring"}}},
+		{"half year", "thực hiện công tác dân vận 6 tháng cuối năm 2025", []want{{period: "2025-H2", kind: "period"}}},
+		{"after is not a deadline", "2.3. Đợt 3: Sau ngày bầu cử 15/3/2026", nil},
+		{"citation dates are not deadlines", "Thực hiện Quyết định số 3177/QĐ-UBND ngày 06/8/2025 của Ủy ban nhân dân thành phố.", nil},
+		{"horizon", "Mục tiêu tổng quát đến năm 2030", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := extractText(c.in).Deadlines
+			if len(got) != len(c.want) {
+				t.Fatalf("got %d deadlines, want %d: %+v", len(got), len(c.want), got)
+			}
+			for i, w := range c.want {
+				g := got[i]
+				per := ""
+				if g.Period != nil {
+					per = g.Period.Label
+				}
+				if g.Date != w.date || per != w.period || g.Recurring != w.recurring || g.Kind != w.kind {
+					t.Errorf("#%d = date %q period %q recurring %q kind %q, want %+v", i, g.Date, per, g.Recurring, g.Kind, w)
+				}
+			}
+		})
+	}
+}
+
+func TestDeadlineActionAndUnit(t *testing.T) {
+	r := extractText("III. TỔ CHỨC THỰC HIỆN\n3. Các phòng, đơn vị sự nghiệp thuộc phường\nbáo cáo kết quả thực hiện về Ủy ban nhân dân phường.\n- Báo cáo lần 1 trước ngày 03/9/2025.\n- Báo cáo lần 2 trước ngày 02/12/2025.")
+	if len(r.Deadlines) != 2 {
+		t.Fatalf("deadlines: %+v", r.Deadlines)
+	}
+	d := r.Deadlines[0]
+	if d.Action != "Báo cáo lần 1" || d.Unit != "Các phòng, đơn vị sự nghiệp thuộc phường" || d.Section != "III.3" {
+		t.Errorf("deadline = %+v", d)
+	}
+}
+
+func TestTableDeadlines(t *testing.T) {
+	in := "PHỤ LỤC\nSTT | Nhiệm vụ | Thời gian hoàn thành | Chủ trì thực hiện | Phối hợp thực hiện\nI | Cải cách thể chế | | |\n1 | Ban hành kế hoạch | Chậm nhất là ngày 15/4/2026 | Sở Nội vụ | Sở Tư pháp\n2 | Công khai kết quả | Định kỳ hằng tháng | Văn phòng UBND tỉnh |\n"
+	r := extractText(in)
+	if len(r.Deadlines) != 2 {
+		t.Fatalf("deadlines: %+v", r.Deadlines)
+	}
+	if d := r.Deadlines[0]; d.Date != "2026-04-15" || d.Unit != "Sở Nội vụ" || !d.FromTable || d.Action != "Ban hành kế hoạch" {
+		t.Errorf("row 1: %+v", d)
+	}
+	if d := r.Deadlines[1]; d.Recurring != "monthly" {
+		t.Errorf("row 2: %+v", d)
+	}
+	roles := map[string]string{}
+	for _, u := range r.Units {
+		roles[u.Name] = u.Roles[0]
+	}
+	if roles["Sở Nội vụ"] != "chủ trì" || roles["Sở Tư pháp"] != "phối hợp" {
+		t.Errorf("table units: %v", roles)
+	}
+}

@@ -1,0 +1,68 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"testing"
+)
+
+func TestUnits(t *testing.T) {
+	for _, c := range []struct {
+		name, in string
+		want     map[string]string // unit name → roles joined by ","
+	}{
+		{"subject with two roles", "- Sở Tài chính chủ trì, phối hợp với các cơ quan liên quan bố trí kinh phí.",
+			map[string]string{"Sở Tài chính": "chủ trì,phối hợp"}},
+		{"label lists", "- Cơ quan chủ trì: Sở Nội vụ, Sở Giáo dục và Đào tạo, Sở Tài chính.\n- Cơ quan phối hợp: Bảo hiểm xã hội Thành phố, Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ).",
+			map[string]string{"Sở Nội vụ": "chủ trì,phối hợp", "Sở Giáo dục và Đào tạo": "chủ trì", "Sở Tài chính": "chủ trì",
+				"Bảo hiểm xã hội Thành phố": "phối hợp", "Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ)": "phối hợp"}},
+		{"comma inside a ministry name", "- Sở Văn hóa, Thể thao và Du lịch định hướng, chỉ đạo các cơ quan báo chí.",
+			map[string]string{"Sở Văn hóa, Thể thao và Du lịch": "chỉ đạo"}},
+		{"collective localities", "- Ủy ban nhân dân các xã, phường, đặc khu chủ động tổ chức triển khai.",
+			map[string]string{"Ủy ban nhân dân các xã, phường, đặc khu": "thực hiện"}},
+		{"giao", "Chủ tịch Ủy ban nhân dân tỉnh giao Công an tỉnh nghiên cứu, triển khai rà soát.",
+			map[string]string{"Công an tỉnh": "thực hiện"}},
+		{"heading units in the implementation section",
+			"III. TỔ CHỨC THỰC HIỆN\n1. Phòng Văn hóa - Xã hội phường\n- Chủ trì theo dõi, đôn đốc các đơn vị.\n- Tham mưu Ủy ban nhân dân phường nội dung tuyên truyền.\n2. Trung tâm sự nghiệp công phường\nChủ trì phối hợp với các phòng chuyên môn tuyên truyền.",
+			map[string]string{"Phòng Văn hóa - Xã hội phường": "chủ trì,tham mưu", "Trung tâm sự nghiệp công phường": "chủ trì", "các phòng chuyên môn": "phối hợp"}},
+		{"object of tham mưu is not a unit", "- Sở Tư pháp tham mưu Ủy ban nhân dân tỉnh ban hành quy định.",
+			map[string]string{"Sở Tư pháp": "tham mưu"}},
+		{"generic collectives are nobody", "- Các cơ quan, đơn vị có liên quan phối hợp thực hiện.", map[string]string{}},
+		{"verbs are not units", "- Bộ chỉ số được công bố; phòng, chống ma túy.", map[string]string{}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := map[string]string{}
+			for _, u := range extractText(c.in).Units {
+				roles := append([]string(nil), u.Roles...)
+				sort.Strings(roles)
+				got[u.Name] = strings.Join(roles, ",")
+			}
+			for k, v := range c.want {
+				parts := strings.Split(v, ",")
+				sort.Strings(parts)
+				if got[k] != strings.Join(parts, ",") {
+					t.Errorf("unit %q roles = %q, want %q (all: %v)", k, got[k], v, got)
+				}
+			}
+			if len(got) != len(c.want) {
+				t.Errorf("got units %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestContacts(t *testing.T) {
+	r := extractText("báo cáo về Ủy ban nhân dân phường (qua Phòng Văn hóa - Xã hội, đồng chí Hoàng Thị Thu Hà, chuyên viên, SĐT: 0356 154 194) để tổng hợp.")
+	if len(r.Contacts) != 1 {
+		t.Fatalf("contacts = %+v", r.Contacts)
+	}
+	c := r.Contacts[0]
+	if c.Name != "Hoàng Thị Thu Hà" || c.Phone != "0356 154 194" || c.Title != "chuyên viên" || c.Unit != "Phòng Văn hóa - Xã hội" {
+		t.Errorf("contact = %+v", c)
+	}
+	for _, u := range r.Units {
+		if strings.Contains(u.Name, "Văn hóa") {
+			t.Errorf("the contact's unit is not given a role: %+v", u)
+		}
+	}
+}

@@ -1,0 +1,91 @@
+package vntext
+
+import (
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestCanonicalTone(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"hoà", "hòa"}, {"hòa", "hòa"}, {"Uỷ ban", "Ủy ban"}, {"Ủy ban", "Ủy ban"},
+		{"thuỷ lợi", "thủy lợi"}, {"khoẻ", "khỏe"}, {"hoá đơn", "hóa đơn"},
+		{"UỶ BAN", "ỦY BAN"}, {"khoá XII", "khóa XII"},
+		// unchanged: final consonant, qu/gi onsets, other vowels
+		{"hoàn", "hoàn"}, {"thuyết", "thuyết"}, {"quý", "quý"}, {"già", "già"},
+		{"người", "người"}, {"quả", "quả"}, {"Quyết định", "Quyết định"}, {"hoạch", "hoạch"},
+		{"33/CT-TTg", "33/CT-TTg"}, {"", ""},
+		// NFD input comes out NFC and canonical
+		{norm.NFD.String("hoà"), "hòa"}, {norm.NFD.String("Quyết"), "Quyết"},
+	} {
+		if got := CanonicalTone(c.in); got != c.want {
+			t.Errorf("CanonicalTone(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"dân vận", "dan van"}, {"Ủy ban", "uy ban"}, {"Uỷ ban", "uy ban"},
+		{"đường", "duong"}, {"ĐIỀU", "dieu"}, {"Ðiều", "dieu"}, // eth look-alike
+		{"59/2023/NĐ-CP", "59/2023/nd-cp"}, {norm.NFD.String("Quyết định"), "quyet dinh"},
+	} {
+		if got := Fold(c.in); got != c.want {
+			t.Errorf("Fold(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestKeyKeepsDiacritics(t *testing.T) {
+	if Key("đường") == Key("dương") {
+		t.Error("đường and dương must differ")
+	}
+	if Key("Uỷ  ban") != Key("ủy ban") {
+		t.Error("Uỷ ban and ủy ban must be equal")
+	}
+}
+
+func TestIsSyllableAndAcronym(t *testing.T) {
+	for _, w := range []string{"nghiêng", "Quyết", "người", "khuya", "gì", "Việt", "trưởng"} {
+		if !IsSyllable(w) {
+			t.Errorf("IsSyllable(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"UBND", "MTTQ", "HĐND", "TTg", "VHXH"} {
+		if !IsAcronym(w) {
+			t.Errorf("IsAcronym(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"VIỆT", "NAM", "Sở"} {
+		if IsAcronym(w) {
+			t.Errorf("IsAcronym(%q) = true", w)
+		}
+	}
+}
+
+func TestSentenceCaseName(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "Ủy ban nhân dân tỉnh Quảng Trị"},
+		{"ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "Ủy ban nhân dân thành phố Cần Thơ"},
+		{"ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH", "Ủy ban MTTQ Việt Nam xã Lương Minh"},
+	} {
+		if got := SentenceCaseName(c.in); got != c.want {
+			t.Errorf("SentenceCaseName(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func FuzzCanonicalTone(f *testing.F) {
+	for _, s := range []string{"hoà", "Uỷ ban nhân dân", "thuỷ", "ĐIỀ U", "\u0301a", "q\u0301uy"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c := CanonicalTone(s)
+		if CanonicalTone(c) != c {
+			t.Errorf("not idempotent: %q → %q → %q", s, c, CanonicalTone(c))
+		}
+		if Fold(c) != Fold(s) {
+			t.Errorf("tone placement changed the folded form: %q vs %q", Fold(s), Fold(c))
+		}
+	})
+}
