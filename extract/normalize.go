@@ -402,8 +402,8 @@ func joinLines(cur, next string, blankBetween bool, st layout) bool {
 	if paragraphStart.MatchString(next) || isTableRow(cur) || isTableRow(next) {
 		return false
 	}
-	if vntext.StartsLower(next) && !endsSentence(cur) {
-		return true
+	if (vntext.StartsLower(next) || next[0] >= '0' && next[0] <= '9') && !endsSentence(cur) {
+		return true // "…, SĐT:⏎0356 154 194)", "Quyết định số⏎1850/QĐ-TTg"
 	}
 	if !st.wrapped {
 		return false

@@ -15,7 +15,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -98,14 +100,332 @@ func pageText(r *pdf.Reader, i int) (t string, err error) {
 		}
 	}()
 	p := r.Page(i)
-	if p.V.IsNull() {
+	if p.V.IsNull() || p.V.Key("Contents").Kind() == pdf.Null {
 		return "", nil
 	}
-	t, err = p.GetPlainText(nil)
-	if err != nil {
-		return "", fmt.Errorf("%w: %s", ErrCorrupt, truncate(err.Error(), 200))
+	return layoutGlyphs(pageGlyphs(p)), nil
+}
+
+// glyph is one character drawn on a page, in user space.
+type glyph struct {
+	x, y, w, size float64
+	s             string
+}
+
+// pdfFont is what the text layer needs of a font: how to cut a string into
+// codes, decode each code, and how far each code advances.
+type pdfFont struct {
+	enc      pdf.TextEncoding
+	twoByte  bool
+	widths   map[int]float64 // CID widths (W array), glyph space
+	dw       float64
+	simple   pdf.Font
+	hasWidth bool
+}
+
+func newPDFFont(f pdf.Font) *pdfFont {
+	pf := &pdfFont{simple: f, dw: 1000}
+	pf.enc = f.Encoder()
+	if f.V.Key("Subtype").Name() == "Type0" {
+		pf.twoByte = true
+		pf.widths = map[int]float64{}
+		d := f.V.Key("DescendantFonts").Index(0)
+		if dw := d.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
+			pf.dw = dw.Float64()
+		}
+		w := d.Key("W")
+		for i := 0; i < w.Len() && i < 100000; {
+			first := int(w.Index(i).Int64())
+			next := w.Index(i + 1)
+			if next.Kind() == pdf.Array {
+				for j := 0; j < next.Len() && j < 65536; j++ {
+					pf.widths[first+j] = next.Index(j).Float64()
+				}
+				i += 2
+				continue
+			}
+			last := int(next.Int64())
+			wv := w.Index(i + 2).Float64()
+			for c := first; c <= last && c-first < 65536; c++ {
+				pf.widths[c] = wv
+			}
+			i += 3
+		}
+	} else {
+		pf.hasWidth = f.V.Key("Widths").Len() > 0
 	}
-	return t, nil
+	return pf
+}
+
+func (f *pdfFont) width(code int) float64 {
+	if f.twoByte {
+		if w, ok := f.widths[code]; ok {
+			return w
+		}
+		return f.dw
+	}
+	if f.hasWidth {
+		if w := f.simple.Width(code); w > 0 {
+			return w
+		}
+	}
+	return 500
+}
+
+type matrix [3][3]float64
+
+var identity = matrix{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}
+
+func (a matrix) mul(b matrix) matrix {
+	var c matrix
+	for i := 0; i < 3; i++ {
+		for j := 0; j < 3; j++ {
+			for k := 0; k < 3; k++ {
+				c[i][j] += a[i][k] * b[k][j]
+			}
+		}
+	}
+	return c
+}
+
+func translate(x, y float64) matrix { return matrix{{1, 0, 0}, {0, 1, 0}, {x, y, 1}} }
+
+// pageGlyphs interprets the page's content stream: text state, text and
+// line matrices, the current transformation matrix, and every glyph's
+// position from the font's widths.
+func pageGlyphs(p pdf.Page) []glyph {
+	type gstate struct {
+		ctm                       matrix
+		tc, tw, th, tl, tfs, rise float64
+		font                      *pdfFont
+	}
+	fonts := map[string]*pdfFont{}
+	g := gstate{ctm: identity, th: 1}
+	var stack []gstate
+	var tm, tlm matrix
+	var out []glyph
+	nums := func(args []pdf.Value, n int) ([]float64, bool) {
+		if len(args) != n {
+			return nil, false
+		}
+		v := make([]float64, n)
+		for i, a := range args {
+			if a.Kind() != pdf.Integer && a.Kind() != pdf.Real {
+				return nil, false
+			}
+			v[i] = a.Float64()
+		}
+		return v, true
+	}
+	show := func(raw string) {
+		if g.font == nil {
+			return
+		}
+		step := 1
+		if g.font.twoByte {
+			step = 2
+		}
+		for i := 0; i+step <= len(raw); i += step {
+			code := int(raw[i])
+			if step == 2 {
+				code = code<<8 | int(raw[i+1])
+			}
+			text := g.font.enc.Decode(raw[i : i+step])
+			w0 := g.font.width(code)
+			trm := matrix{{g.tfs * g.th, 0, 0}, {0, g.tfs, 0}, {0, g.rise, 1}}.mul(tm).mul(g.ctm)
+			size := trm[1][1]
+			if size < 0 {
+				size = -size
+			}
+			if size == 0 {
+				size = g.tfs
+			}
+			adv := (w0/1000*g.tfs + g.tc) * g.th
+			if step == 1 && raw[i] == ' ' {
+				adv += g.tw * g.th
+			}
+			out = append(out, glyph{x: trm[2][0], y: trm[2][1], w: w0 / 1000 * trm[0][0], size: size, s: text})
+			tm = translate(adv, 0).mul(tm)
+		}
+	}
+	var args []pdf.Value
+	pdf.Interpret(p.V.Key("Contents"), func(stk *pdf.Stack, op string) {
+		n := stk.Len()
+		if cap(args) < n {
+			args = make([]pdf.Value, n)
+		}
+		args = args[:n]
+		for i := n - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		switch op {
+		case "q":
+			if len(stack) < 256 {
+				stack = append(stack, g)
+			}
+		case "Q":
+			if len(stack) > 0 {
+				g = stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+			}
+		case "cm":
+			if v, ok := nums(args, 6); ok {
+				g.ctm = matrix{{v[0], v[1], 0}, {v[2], v[3], 0}, {v[4], v[5], 1}}.mul(g.ctm)
+			}
+		case "BT":
+			tm, tlm = identity, identity
+		case "Tc":
+			if v, ok := nums(args, 1); ok {
+				g.tc = v[0]
+			}
+		case "Tw":
+			if v, ok := nums(args, 1); ok {
+				g.tw = v[0]
+			}
+		case "Tz":
+			if v, ok := nums(args, 1); ok {
+				g.th = v[0] / 100
+			}
+		case "TL":
+			if v, ok := nums(args, 1); ok {
+				g.tl = v[0]
+			}
+		case "Ts":
+			if v, ok := nums(args, 1); ok {
+				g.rise = v[0]
+			}
+		case "Tf":
+			if len(args) == 2 {
+				name := args[0].Name()
+				f, ok := fonts[name]
+				if !ok {
+					f = newPDFFont(p.Font(name))
+					fonts[name] = f
+				}
+				g.font = f
+				g.tfs = args[1].Float64()
+			}
+		case "TD", "Td":
+			if v, ok := nums(args, 2); ok {
+				if op == "TD" {
+					g.tl = -v[1]
+				}
+				tlm = translate(v[0], v[1]).mul(tlm)
+				tm = tlm
+			}
+		case "Tm":
+			if v, ok := nums(args, 6); ok {
+				tlm = matrix{{v[0], v[1], 0}, {v[2], v[3], 0}, {v[4], v[5], 1}}
+				tm = tlm
+			}
+		case "T*":
+			tlm = translate(0, -g.tl).mul(tlm)
+			tm = tlm
+		case "Tj":
+			if len(args) == 1 {
+				show(args[0].RawString())
+			}
+		case "'", "\"":
+			if op == "\"" && len(args) == 3 {
+				g.tw, g.tc = args[0].Float64(), args[1].Float64()
+				args = args[2:]
+			}
+			tlm = translate(0, -g.tl).mul(tlm)
+			tm = tlm
+			if len(args) == 1 {
+				show(args[0].RawString())
+			}
+		case "TJ":
+			if len(args) == 1 {
+				v := args[0]
+				for i := 0; i < v.Len(); i++ {
+					x := v.Index(i)
+					if x.Kind() == pdf.String {
+						show(x.RawString())
+					} else {
+						tm = translate(-x.Float64()/1000*g.tfs*g.th, 0).mul(tm)
+					}
+				}
+			}
+		}
+	})
+	return out
+}
+
+// layoutGlyphs builds lines from glyph positions: glyphs on one baseline
+// form a line, ordered left to right; a gap wider than a fifth of the font
+// size is a space, a gap of several characters is a column gap (written as
+// four spaces, which the normalizer turns into a cell separator); a vertical
+// gap much larger than the usual line spacing ends a paragraph (blank line).
+func layoutGlyphs(gs []glyph) string {
+	if len(gs) == 0 {
+		return ""
+	}
+	sort.SliceStable(gs, func(i, j int) bool {
+		if d := gs[i].y - gs[j].y; d > 0.01 || d < -0.01 {
+			return gs[i].y > gs[j].y
+		}
+		return gs[i].x < gs[j].x
+	})
+	type lineT struct {
+		y, size float64
+		gs      []glyph
+	}
+	var lines []*lineT
+	for _, g := range gs {
+		if strings.TrimSpace(g.s) == "" && g.s != " " {
+			continue
+		}
+		var cur *lineT
+		if len(lines) > 0 {
+			l := lines[len(lines)-1]
+			tol := 0.4 * math.Max(l.size, g.size)
+			if math.Abs(l.y-g.y) <= tol {
+				cur = l
+			}
+		}
+		if cur == nil {
+			cur = &lineT{y: g.y, size: g.size}
+			lines = append(lines, cur)
+		}
+		cur.gs = append(cur.gs, g)
+		cur.size = math.Max(cur.size, g.size)
+	}
+	var deltas []float64
+	for i := 1; i < len(lines); i++ {
+		if d := lines[i-1].y - lines[i].y; d > 0 {
+			deltas = append(deltas, d)
+		}
+	}
+	sort.Float64s(deltas)
+	usual := 0.0
+	if len(deltas) > 0 {
+		usual = deltas[len(deltas)/2]
+	}
+	var sb strings.Builder
+	for i, l := range lines {
+		if i > 0 && usual > 0 && lines[i-1].y-l.y > 1.6*usual {
+			sb.WriteString("\n")
+		}
+		sort.SliceStable(l.gs, func(a, b int) bool { return l.gs[a].x < l.gs[b].x })
+		var prev *glyph
+		for k := range l.gs {
+			g := &l.gs[k]
+			if prev != nil {
+				gap := g.x - (prev.x + prev.w)
+				switch {
+				case gap > 2.5*l.size:
+					sb.WriteString("    ")
+				case gap > 0.2*g.size && !strings.HasSuffix(prev.s, " ") && !strings.HasPrefix(g.s, " "):
+					sb.WriteString(" ")
+				}
+			}
+			sb.WriteString(g.s)
+			prev = g
+		}
+		sb.WriteString("\n")
+	}
+	return sb.String()
 }
 
 var pageNumberLine = regexp.MustCompile(`^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$`)

@@ -329,8 +329,7 @@ func (x *Extractor) parseFooter(d *layoutDoc) {
 			case recip && (strings.HasPrefix(cell, "-") || strings.HasPrefix(cell, "+") || strings.HasPrefix(cell, "•")):
 				d.meta.Recipients = append(d.meta.Recipients, cleanRecipient(cell))
 			case authorityRe.MatchString(cell) || x.isTitle(cell) || len(sigLines) > 0 && isPersonName(cell):
-				sigLines = append(sigLines, cell)
-				recip = false
+				sigLines = append(sigLines, cell) // a column beside Nơi nhận
 			case recip && len(d.meta.Recipients) > 0 && !vntext.IsUpperText(cell) && !isPersonName(cell):
 				// continuation of the previous recipient
 				k := len(d.meta.Recipients) - 1
