@@ -47,9 +47,9 @@ type layoutDoc struct {
 
 var (
 	numberLineRe = regexp.MustCompile(`(?i)^(?:[^|]*\|\s*)?Số\s*:?\s*([^|]*)`)
-	placeDateRe  = regexp.MustCompile(`(?i)([\p{L}][\p{L} .]*?)\s*,\s*ngày\s*([\d ]*)\s*tháng\s*([\d ]+?)\s*năm\s*(\d{4})`)
+	placeDateRe  = regexp.MustCompile(`(?i)([\p{L}][\p{L} .]*?)\s*,\s*ngày[\s|]*([\d ]*)[\s|]*tháng[\s|]*(\d{1,2}|)[\s|]*năm[\s|]*(\d{4})`)
 	mottoRe      = regexp.MustCompile(`(?i)CỘNG HÒA XÃ HỘI|Độc lập\s*-\s*Tự do|ĐẢNG CỘNG SẢN`)
-	vvRe         = regexp.MustCompile(`(?i)(?:^|\|\s*)V/v\s+(.*)`)
+	vvRe         = regexp.MustCompile(`(?i)(?:^|\|\s*)V/v\s+([^|]*)`)
 	kinhGuiRe    = regexp.MustCompile(`(?i)^Kính gửi\s*:?\s*(.*)`)
 	noiNhanRe    = regexp.MustCompile(`(?i)^(?:[^|]*\|\s*)?Nơi nhận\s*:?\s*(.*)`)
 	authorityRe  = regexp.MustCompile(`^(TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+(\p{Lu}.*)`)
@@ -77,6 +77,7 @@ func (x *Extractor) parseHeader(s string, d *layoutDoc) {
 	ps := d.paras
 	limit := min(len(ps), 25)
 	typeIdx := -1
+	numberSeen := false
 	var issuerLines []string
 	for i := 0; i < limit; i++ {
 		t := ps[i].text
@@ -91,8 +92,24 @@ func (x *Extractor) parseHeader(s string, d *layoutDoc) {
 				continue
 			}
 		}
-		if m := numberLineRe.FindStringSubmatch(t); m != nil && d.meta.Number == "" && typeIdx < 0 {
+		if m := numberLineRe.FindStringSubmatch(t); m != nil && !numberSeen && typeIdx < 0 {
+			numberSeen = true
+			// Cells left of "Số" on the same row are the issuer's.
+			if j := strings.Index(t, "|"); j >= 0 && j < strings.Index(t, "Số") {
+				for _, c := range splitCells(t[:j]) {
+					if vntext.IsUpperText(c) {
+						issuerLines = append(issuerLines, c)
+					}
+				}
+			}
 			v := strings.TrimSpace(m[1])
+			if v == "" { // "Số: | /BNV-TCPCP": the code sits in the next cell
+				if rest := strings.TrimSpace(t[strings.Index(t, m[0])+len(m[0]):]); strings.HasPrefix(rest, "|") {
+					if c := splitCells(rest); len(c) > 0 && strings.HasPrefix(c[0], "/") {
+						v = strings.Fields(c[0])[0]
+					}
+				}
+			}
 			if strings.HasPrefix(v, "/") || v == "" {
 				d.problems = append(d.problems, Problem{Code: "blank_number", Message: "Số văn bản để trống (dự thảo)", Rule: "header/number",
 					Span: Span{Start: ps[i].a, End: ps[i].b}})
@@ -102,8 +119,12 @@ func (x *Extractor) parseHeader(s string, d *layoutDoc) {
 				d.meta.Number = n.canon
 				d.meta.Type = x.typeFromCode(strings.Join(n.segments, "-"), d.meta.Type)
 			}
-			// Left cells before "Số" on the same row belong to the issuer.
-			continue
+		}
+		if m := vvRe.FindStringSubmatch(t); m != nil && typeIdx < 0 {
+			d.meta.Subject = strings.TrimSpace(m[1])
+			if d.meta.Type == "" {
+				d.meta.Type = "Công văn"
+			}
 		}
 		if m := placeDateRe.FindStringSubmatch(t); m != nil && d.meta.Place == "" && typeIdx < 0 {
 			place := m[1]
@@ -114,7 +135,10 @@ func (x *Extractor) parseHeader(s string, d *layoutDoc) {
 			day := strings.TrimSpace(m[2])
 			mon := strings.TrimSpace(m[3])
 			if day == "" {
-				d.meta.DatePartial = m[4] + "-" + pad2(mon)
+				d.meta.DatePartial = m[4]
+				if mon != "" {
+					d.meta.DatePartial += "-" + pad2(mon)
+				}
 				d.problems = append(d.problems, Problem{Code: "blank_date", Message: "Ngày ban hành để trống (dự thảo)", Rule: "header/date",
 					Span: Span{Start: ps[i].a, End: ps[i].b}})
 			} else if iso, ok := isoDate(atoi(m[4]), atoi(mon), atoi(day)); ok {
@@ -127,14 +151,8 @@ func (x *Extractor) parseHeader(s string, d *layoutDoc) {
 				if mottoRe.MatchString(c) || placeDateRe.MatchString(c) || numberLineRe.MatchString(c) {
 					continue
 				}
-				if vntext.IsUpperText(c) && len(issuerLines) < 4 && d.meta.Number == "" {
+				if vntext.IsUpperText(c) && len(issuerLines) < 4 && !numberSeen {
 					issuerLines = append(issuerLines, c)
-				}
-			}
-			if m := vvRe.FindStringSubmatch(t); m != nil {
-				d.meta.Subject = strings.TrimSpace(m[1])
-				if d.meta.Type == "" {
-					d.meta.Type = "Công văn"
 				}
 			}
 		}
