@@ -28,21 +28,18 @@ var (
 )
 
 // findCitations runs the citation recognizer over normalized text.
-func (x *Extractor) findCitations(s string) []citeMatch {
+func (x *Extractor) findCitations(s string, toks [][]token) []citeMatch {
 	var out []citeMatch
-	covered := func(a int) bool {
-		for _, c := range out {
-			if a >= c.a && a < c.b && !c.nested {
-				return true
-			}
-		}
-		return false
-	}
+	mask := make([]bool, len(s)+1)
+	covered := func(a int) bool { return mask[a] }
 	var byName []citeMatch
-	for _, h := range x.types.find(s) {
+	for _, h := range x.types.findIn(toks) {
 		dt := x.rs.DocTypes[h.value]
 		if c, ok := x.typedCitation(s, h); ok {
 			out = append(out, c)
+			for i := c.a; i < c.b; i++ {
+				mask[i] = true
+			}
 			continue
 		}
 		if dt.ByName && isCapitalized(s[h.a:h.b]) {
@@ -71,9 +68,8 @@ func (x *Extractor) findCitations(s string) []citeMatch {
 				break
 			}
 		}
-		for _, o := range out {
-			amending := strings.HasPrefix(vntext.Fold(o.Title), "sua doi") || strings.HasPrefix(vntext.Fold(o.Title), "su doi")
-			if c.a == o.a || amending && c.a > o.b && c.a < o.titleEnd {
+		for _, o := range amendingOrAt(out, c.a) {
+			if c.a == o.a || c.a > o.b && c.a < o.titleEnd {
 				inside = true
 			}
 		}
@@ -451,4 +447,23 @@ func runeCol(s string, off int) (line, col int) {
 	line = 1 + strings.Count(s[:off], "\n")
 	ls := strings.LastIndexByte(s[:off], '\n') + 1
 	return line, utf8.RuneCountInString(s[ls:off]) + 1
+}
+
+// amendingOrAt returns the citations starting at a and those whose title
+// amends other instruments ("sửa đổi, bổ sung …") and may hold a.
+func amendingOrAt(cs []citeMatch, a int) []citeMatch {
+	var out []citeMatch
+	for _, o := range cs {
+		if o.a == a {
+			out = append(out, o)
+			continue
+		}
+		if o.titleEnd > a && o.b < a {
+			f := vntext.Fold(o.Title[:min(len(o.Title), 12)])
+			if strings.HasPrefix(f, "sua doi") || strings.HasPrefix(f, "su doi") {
+				out = append(out, o)
+			}
+		}
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -19,6 +20,10 @@ const (
 // ngày" included, reported as a problem by the caller).
 var dateRe = regexp.MustCompile(`(?i)(?:(ngày)\s*(ngày\s*)?)?(?:` + reNumericDate + `|` + reWordDate + `)`)
 
+// dateAtRe is dateRe anchored at the start: parsing "at" must not scan the
+// rest of the document.
+var dateAtRe = regexp.MustCompile(`^` + dateRe.String())
+
 // dateMatch is a date found in text.
 type dateMatch struct {
 	a, b    int // span of the whole match (with "ngày")
@@ -31,8 +36,11 @@ type dateMatch struct {
 
 // parseDateAt parses a date starting exactly at s[0:] (after optional "ngày").
 func parseDateAt(s string) (dateMatch, bool) {
-	m := dateRe.FindStringSubmatchIndex(s)
-	if m == nil || m[0] != 0 {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	m := dateAtRe.FindStringSubmatchIndex(s)
+	if m == nil {
 		return dateMatch{}, false
 	}
 	return dateFromMatch(s, m), true

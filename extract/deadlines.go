@@ -122,31 +122,29 @@ type deadlineCtx struct {
 func (x *Extractor) findDeadlines(s string, c deadlineCtx) []Deadline {
 	var out []Deadline
 	d := c.d
-	inCite := func(a int) bool {
-		for _, ct := range c.cites {
-			if a >= ct.a && a < ct.b {
-				return true
-			}
-		}
-		return false
-	}
+	inCite := func(a int) bool { return a >= 0 && a < len(d.cited) && d.cited[a] }
+	// taken: deadlines found in this paragraph overlap [a, b)
 	taken := func(a, b int) bool {
-		for _, o := range out {
-			if a < o.End && b > o.Start {
+		for k := len(out) - 1; k >= 0 && out[k].End > a-4096; k-- {
+			if a < out[k].End && b > out[k].Start {
 				return true
 			}
 		}
 		return false
 	}
+	allHits := x.deadlines.findIn(d.toks)
+	k := 0
 	for pi := d.bodyStart; pi < len(d.paras); pi++ {
-		if pi >= d.bodyEnd && pi < d.appendix {
-			continue
-		}
 		p := d.paras[pi]
-		if isTableRow(p.text) {
+		var hits []phraseHit
+		for ; k < len(allHits) && allHits[k].a < p.b; k++ {
+			if h := allHits[k]; h.a >= p.a {
+				hits = append(hits, phraseHit{h.a - p.a, h.b - p.a, h.value})
+			}
+		}
+		if pi >= d.bodyEnd && pi < d.appendix || isTableRow(p.text) {
 			continue
 		}
-		hits := x.deadlines.find(p.text)
 		for hi, h := range hits {
 			a := p.a + h.a
 			if inCite(a) {
@@ -302,14 +300,10 @@ func actionBefore(t string, pos int) string {
 }
 
 func sectionHeadingAt(d *layoutDoc, off int) string {
-	best := ""
-	lvl := 0
-	for i, s := range d.sections {
-		if s.Start <= off && off < d.secEnds[i] && s.Level >= lvl {
-			best, lvl = s.Heading, s.Level
-		}
+	if i := d.secIdxAt(off); i >= 0 {
+		return d.sections[i].Heading
 	}
-	return best
+	return ""
 }
 
 // tableDeadlines reads the time column of assignment tables.
@@ -427,7 +421,7 @@ func tablesOf(s string, d *layoutDoc) []tableInfo {
 			ti.rows = append(ti.rows, tableRow{a: ps[j].a, b: ps[j].b, cells: cellSpans(s, ps[j].a, ps[j].b)})
 		}
 		ti.b = ps[j-1].b
-		ti.section = sectionAt(d.sections, d.secEnds, ps[i].a)
+		ti.section = d.sectionAt(ps[i].a)
 		out = append(out, ti)
 		i = j - 1
 	}

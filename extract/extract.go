@@ -15,8 +15,14 @@ func (x *Extractor) Extract(src *Source) *Record {
 	t := Normalize(src.Text, src.Format == "md")
 	s := t.S
 	d := x.segment(s)
-	cites := x.findCitations(s)
+	cites := x.findCitations(s, d.toks)
 	cites = x.resolveCitations(cites, d)
+	d.cited = make([]bool, len(s)+1)
+	for _, c := range cites {
+		for i := c.a; i < c.b && i < len(d.cited); i++ {
+			d.cited[i] = true
+		}
+	}
 	ums, contacts := x.findUnits(s, d, cites)
 	unitFor := x.unitLocator(s, d, ums)
 	dls := x.findDeadlines(s, deadlineCtx{d: d, cites: cites, units: ums, unitFor: unitFor})
@@ -49,7 +55,7 @@ func (x *Extractor) Extract(src *Source) *Record {
 		cit := c.Citation
 		cit.Span = span(c.a, c.b)
 		cit.Text = raw[cit.Start:cit.End]
-		cit.Section = sectionAt(d.sections, d.secEnds, c.a)
+		cit.Section = d.sectionAt(c.a)
 		if cit.ResolvedFrom != nil {
 			r := span(cit.ResolvedFrom.Start, cit.ResolvedFrom.End)
 			cit.ResolvedFrom = &r
@@ -60,7 +66,7 @@ func (x *Extractor) Extract(src *Source) *Record {
 		}
 		rec.Citations = append(rec.Citations, cit)
 	}
-	rec.Units = x.mergeUnits(ums, t, d.sections, d.secEnds, raw)
+	rec.Units = x.mergeUnits(ums, t, d, raw)
 	for _, c := range contacts {
 		c.Span = span(c.Start, c.End)
 		c.Text = raw[c.Start:c.End]
@@ -68,7 +74,7 @@ func (x *Extractor) Extract(src *Source) *Record {
 	}
 	for _, dl := range dls {
 		if dl.Section == "" {
-			dl.Section = sectionAt(d.sections, d.secEnds, dl.Start)
+			dl.Section = d.sectionAt(dl.Start)
 		}
 		dl.Span = span(dl.Start, dl.End)
 		dl.Text = raw[dl.Start:dl.End]
@@ -239,45 +245,40 @@ func score(c citeMatch) int {
 }
 
 func (d *layoutDoc) textBetween(a, b int) string {
-	if len(d.paras) == 0 || a >= b {
+	if a >= b || b > len(d.s) {
 		return ""
 	}
-	// paragraphs hold the normalized text in order; find the one with a
-	for _, p := range d.paras {
-		if a >= p.a && b <= p.b {
-			return p.text[a-p.a : b-p.a]
-		}
-	}
-	return "\n"
+	return d.s[a:b]
 }
 
 // unitLocator returns, for an offset, the unit responsible there: the unit
 // a section heading names, or the last unit given a role earlier in the
 // same paragraph.
 func (x *Extractor) unitLocator(s string, d *layoutDoc, ums []unitMention) func(int) string {
-	return func(off int) string {
-		ls, _ := lineBounds(s, off)
-		best := ""
-		for _, m := range ums {
-			if m.a >= ls && m.a < off {
-				best = m.name
-			}
-		}
-		if best != "" {
-			return best
-		}
-		// the unit of the innermost enclosing heading
-		lvl := 0
-		for i, sec := range d.sections {
-			if sec.Start <= off && off < d.secEnds[i] && sec.Level >= lvl {
-				for _, m := range ums {
-					if m.a >= sec.Start && m.a < sec.End && strings.HasSuffix(m.rule, "#heading") {
-						best, lvl = m.name, sec.Level
-					}
+	sorted := append([]unitMention(nil), ums...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].a < sorted[j].a })
+	headingUnit := map[int]string{} // section index → unit its heading names
+	for _, m := range sorted {
+		if strings.HasSuffix(m.rule, "#heading") {
+			if i := d.secIdxAt(m.a); i >= 0 {
+				if _, ok := headingUnit[i]; !ok {
+					headingUnit[i] = m.name
 				}
 			}
 		}
-		return best
+	}
+	return func(off int) string {
+		ls, _ := lineBounds(s, off)
+		k := sort.Search(len(sorted), func(i int) bool { return sorted[i].a >= off })
+		if k > 0 && sorted[k-1].a >= ls {
+			return sorted[k-1].name
+		}
+		for i := d.secIdxAt(off); i >= 0; i = d.secParent[i] {
+			if u, ok := headingUnit[i]; ok {
+				return u
+			}
+		}
+		return ""
 	}
 }
 

@@ -34,6 +34,30 @@ func charPass(src Text) Text {
 	b := newBuilder(src)
 	s := src.S
 	for i := 0; i < len(s); {
+		// Most text is NFC already: copy such runs, mapping only the runes
+		// that need it.
+		if q := norm.NFC.QuickSpanString(s[i:]); q > 0 {
+			end := i + q
+			for i < end {
+				r, sz := utf8.DecodeRuneInString(s[i:])
+				if r >= 0x20 && r < 0x7f || r >= 0xC0 && r != 0xD0 && r != 0xF0 && r != 0x189 && r != 0x256 && r < 0x2000 {
+					j := i + sz
+					for j < end {
+						r2, sz2 := utf8.DecodeRuneInString(s[j:])
+						if !(r2 >= 0x20 && r2 < 0x7f || r2 >= 0xC0 && r2 != 0xD0 && r2 != 0xF0 && r2 != 0x189 && r2 != 0x256 && r2 < 0x2000) {
+							break
+						}
+						j += sz2
+					}
+					b.copy(i, j)
+					i = j
+					continue
+				}
+				b.replace(mapRune(r, s, i+sz), i)
+				i += sz
+			}
+			continue
+		}
 		n := norm.NFC.NextBoundaryInString(s[i:], true)
 		if n <= 0 {
 			n = 1
@@ -107,6 +131,10 @@ func tonePass(src Text) Text {
 	last, start := 0, -1
 	flush := func(end int) {
 		w := s[start:end]
+		if !vntext.ToneCanNeedMove(w) {
+			start = -1
+			return
+		}
 		if c := vntext.CanonicalTone(w); c != w {
 			b.copy(last, start)
 			b.replace(c, start)

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -33,16 +34,21 @@ func paragraphs(s string) []para {
 
 // layoutDoc is the segmentation of a document: where its parts are.
 type layoutDoc struct {
+	s          string
 	paras      []para
-	bodyStart  int // index of the first body paragraph
-	bodyEnd    int // index after the last body paragraph (Nơi nhận or signature)
-	appendix   int // index of the first appendix paragraph, len(paras) if none
+	paraSec    []int // innermost section of each paragraph, -1 outside any
+	secParent  []int // parent section of each section, -1 at top
+	bodyStart  int   // index of the first body paragraph
+	bodyEnd    int   // index after the last body paragraph (Nơi nhận or signature)
+	appendix   int   // index of the first appendix paragraph, len(paras) if none
 	meta       Meta
 	problems   []Problem
 	sections   []Section
-	secEnds    []int // end offset of each section
-	implSecs   []int // indices of sections about implementation (Tổ chức thực hiện)
-	headerEnds int   // end offset of the header block
+	secEnds    []int     // end offset of each section
+	implSecs   []int     // indices of sections about implementation (Tổ chức thực hiện)
+	headerEnds int       // end offset of the header block
+	cited      []bool    // bytes inside a citation
+	toks       [][]token // lowercase tokens of each line, shared by the phrase sets
 }
 
 var (
@@ -58,11 +64,11 @@ var (
 
 // segment finds header, body, footer and appendix, and the section tree.
 func (x *Extractor) segment(s string) *layoutDoc {
-	d := &layoutDoc{paras: paragraphs(s)}
+	d := &layoutDoc{s: s, paras: paragraphs(s), toks: lineTokens(s)}
 	d.appendix = len(d.paras)
 	x.parseHeader(s, d)
 	x.parseFooter(d)
-	d.sections, d.secEnds = buildSections(s, d)
+	d.sections, d.secEnds, d.paraSec, d.secParent = buildSections(s, d)
 	for i, sec := range d.sections {
 		h := vntext.Fold(sec.Heading)
 		if sec.Level == 1 && (strings.Contains(h, "to chuc thuc hien") || strings.Contains(h, "phan cong") || strings.Contains(h, "trach nhiem")) {
@@ -459,9 +465,13 @@ var sectionMarkerRe = regexp.MustCompile(`^(?:` +
 // buildSections builds the section tree of the body and appendix. A label
 // kind seen for the first time nests under the current section; a kind
 // already on the stack closes what is below it.
-func buildSections(s string, d *layoutDoc) ([]Section, []int) {
+func buildSections(s string, d *layoutDoc) ([]Section, []int, []int, []int) {
 	var secs []Section
-	var ends []int
+	var ends, parents []int
+	paraSec := make([]int, len(d.paras))
+	for i := range paraSec {
+		paraSec[i] = -1
+	}
 	type frame struct {
 		kind, id string
 		idx      int
@@ -474,11 +484,18 @@ func buildSections(s string, d *layoutDoc) ([]Section, []int) {
 			stack = stack[:len(stack)-1]
 		}
 	}
+	top := func() int {
+		if len(stack) == 0 {
+			return -1
+		}
+		return stack[len(stack)-1].idx
+	}
 	for i := d.bodyStart; i < len(d.paras); i++ {
 		if i >= d.bodyEnd && i < d.appendix {
 			continue
 		}
 		p := d.paras[i]
+		paraSec[i] = top()
 		if i == d.appendix {
 			closeTo(0, p.a)
 			label := "Phụ lục"
@@ -487,7 +504,9 @@ func buildSections(s string, d *layoutDoc) ([]Section, []int) {
 			}
 			secs = append(secs, Section{ID: label, Label: label, Heading: headingOf(strings.TrimSpace(p.text)), Level: 1, Span: Span{Start: p.a, End: p.b}})
 			ends = append(ends, len(s))
+			parents = append(parents, -1)
 			stack = append(stack, frame{"appendix", label, len(secs) - 1})
+			paraSec[i] = top()
 			continue
 		}
 		if isTableRow(p.text) {
@@ -537,10 +556,12 @@ func buildSections(s string, d *layoutDoc) ([]Section, []int) {
 		heading := headingOf(strings.TrimSpace(p.text[m[1]:]))
 		secs = append(secs, Section{ID: full, Label: label, Heading: heading, Level: len(stack) + 1, Span: Span{Start: p.a, End: p.b}})
 		ends = append(ends, len(s))
+		parents = append(parents, top())
 		stack = append(stack, frame{kind, full, len(secs) - 1})
+		paraSec[i] = top()
 	}
 	closeTo(0, len(s))
-	return secs, ends
+	return secs, ends, paraSec, parents
 }
 
 // headingOf cuts a paragraph to its heading: up to ":" or the first
@@ -560,19 +581,33 @@ func headingOf(t string) string {
 	return t
 }
 
-// sectionAt returns the id of the innermost section holding offset off.
-func sectionAt(secs []Section, ends []int, off int) string {
-	id := ""
-	lvl := 0
-	for i, s := range secs {
-		if s.Start <= off && off < ends[i] && s.Level >= lvl {
-			id, lvl = s.ID, s.Level
-		}
+// paraAt returns the index of the paragraph holding offset off, -1 if none.
+func (d *layoutDoc) paraAt(off int) int {
+	i := sort.Search(len(d.paras), func(i int) bool { return d.paras[i].b > off })
+	if i < len(d.paras) && d.paras[i].a <= off {
+		return i
 	}
-	if id == "" {
-		return "preamble"
+	if i > 0 {
+		return i - 1 // between paragraphs: the one before
 	}
-	return id
+	return -1
+}
+
+// secIdxAt returns the innermost section holding offset off, -1 if none.
+func (d *layoutDoc) secIdxAt(off int) int {
+	if p := d.paraAt(off); p >= 0 {
+		return d.paraSec[p]
+	}
+	return -1
+}
+
+// sectionAt returns the id of the innermost section holding offset off, or
+// "preamble".
+func (d *layoutDoc) sectionAt(off int) string {
+	if i := d.secIdxAt(off); i >= 0 {
+		return d.sections[i].ID
+	}
+	return "preamble"
 }
 
 func pad2(s string) string {

@@ -154,17 +154,10 @@ var (
 func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unitMention, []Contact) {
 	var ms []unitMention
 	var contacts []Contact
-	inCite := func(a int) bool {
-		for _, c := range cites {
-			if a >= c.a && a < c.b {
-				return true
-			}
-		}
-		return false
-	}
+	inCite := func(a int) bool { return a < len(d.cited) && d.cited[a] }
 	// Contacts: "đồng chí Hoàng Thị Thu Hà, chuyên viên, SĐT: 0356 154 194".
 	var contactSpans [][2]int
-	for _, m := range contactRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findInLines(s, contactRe, "ĐT", "điện thoại", "Điện thoại", "Tel") {
 		c := Contact{Name: strings.TrimSpace(s[m[2]:m[3]]), Phone: strings.TrimSpace(s[m[6]:m[7]]), Text: s[m[0]:m[1]]}
 		if m[4] < m[5] {
 			c.Title = strings.Trim(s[m[4]:m[5]], " ,")
@@ -201,12 +194,16 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 		}
 		return true
 	}
+	claimed := make([]bool, len(s)+1)
 	add := func(a, b int, roles []string, kind int, rule string) {
 		name := strings.TrimSpace(strings.Trim(s[a:b], " ,;:.-"))
 		if name == "" || len([]rune(name)) < 4 {
 			return
 		}
 		ms = append(ms, unitMention{a: a, b: b, name: name, roles: roles, kind: kind, rule: rule})
+		for i := a; i < b; i++ {
+			claimed[i] = true
+		}
 		// "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh)":
 		// the unit in parentheses does the work too.
 		if i := strings.Index(s[a:b], "("); i > 0 {
@@ -269,8 +266,8 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 	// 2. Subjects of clauses: "Sở Tài chính chủ trì, phối hợp …", "Văn
 	// phòng … và các văn phòng tỉnh ủy thực hiện …", "giao Công an tỉnh …",
 	// and "phối hợp với <Unit>".
-	for _, h := range x.unitHeads.find(s) {
-		if !inBody(h.a) || inCite(h.a) || inContact(h.a) || x.rs.Units[h.value].Person || already(ms, h.a) {
+	for _, h := range x.unitHeads.findIn(d.toks) {
+		if !inBody(h.a) || inCite(h.a) || inContact(h.a) || x.rs.Units[h.value].Person || claimed[h.a] {
 			continue
 		}
 		ls, lb := lineBounds(s, h.a)
@@ -367,15 +364,6 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 	return ms, contacts
 }
 
-func already(ms []unitMention, a int) bool {
-	for _, m := range ms {
-		if a >= m.a && a < m.b {
-			return true
-		}
-	}
-	return false
-}
-
 // objectBefore reports whether the words before a unit make it the object of
 // another verb ("tham mưu Ủy ban…", "báo cáo về Ủy ban…", "của Sở…").
 func objectBefore(fb string) bool {
@@ -416,12 +404,14 @@ func (x *Extractor) rolesIn(s string) []string {
 	return dedupeStrings(roles)
 }
 
+var clauseSepRe = regexp.MustCompile(`[.;]\s+`)
+
 // clauseStarts returns the first words of each item and sentence in
 // s[a:b]: the verbs that say what the unit of a heading must do.
 func clauseStarts(s string, a, b int) string {
 	var sb strings.Builder
 	for _, p := range paragraphs(s[a:b]) {
-		for _, cl := range regexp.MustCompile(`[.;]\s+`).Split(p.text, -1) {
+		for _, cl := range clauseSepRe.Split(p.text, -1) {
 			cl = strings.TrimLeft(cl, "-+• ")
 			sb.WriteString(firstWords(cl, 3))
 			sb.WriteString(" | ")
@@ -470,7 +460,7 @@ func (x *Extractor) unitList(s string, a, b int, roles []string, add func(int, i
 
 // mergeUnits merges mentions of the same unit (abbreviations expanded, tone
 // placement and case ignored) into units with all their roles.
-func (x *Extractor) mergeUnits(ms []unitMention, orig Text, secs []Section, ends []int, raw string) []Unit {
+func (x *Extractor) mergeUnits(ms []unitMention, orig Text, d *layoutDoc, raw string) []Unit {
 	byKey := map[string]int{}
 	out := []Unit{}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].a < ms[j].a })
@@ -484,7 +474,7 @@ func (x *Extractor) mergeUnits(ms []unitMention, orig Text, secs []Section, ends
 		}
 		oa, ob := orig.Span(m.a, m.b)
 		line, col := runeCol(raw, oa)
-		out[i].Mentions = append(out[i].Mentions, UnitMention{Text: raw[oa:ob], Section: sectionAt(secs, ends, m.a), Roles: m.roles, Rule: m.rule,
+		out[i].Mentions = append(out[i].Mentions, UnitMention{Text: raw[oa:ob], Section: d.sectionAt(m.a), Roles: m.roles, Rule: m.rule,
 			Span: Span{Start: oa, End: ob, Line: line, Col: col}})
 		out[i].Roles = dedupeStrings(append(out[i].Roles, m.roles...))
 	}

@@ -41,22 +41,49 @@ var lookalikes = strings.NewReplacer("\u00D0", "Đ", "\u0189", "Đ", "\u00F0", "
 // FixLookalikes replaces Ð, Ɖ, ð, ɖ by Đ and đ.
 func FixLookalikes(s string) string { return lookalikes.Replace(s) }
 
-// Fold lowercases s, removes every diacritic and maps đ to d, after NFC,
-// look-alike repair and canonical tone placement. "Ủy ban" and "Uỷ ban" both
-// fold to "uy ban"; "đường" folds to "duong".
-func Fold(s string) string {
-	s = FixLookalikes(s)
-	d := norm.NFD.String(s)
-	var b strings.Builder
-	b.Grow(len(d))
-	for _, r := range d {
-		switch {
-		case unicode.Is(unicode.Mn, r):
+// foldTable maps every precomposed Latin letter up to U+1EF9 to its base
+// letter, lowercase, with đ → d and the look-alikes of Đ folded too.
+var foldTable = func() map[rune]rune {
+	t := map[rune]rune{'đ': 'd', 'Đ': 'd', 'ð': 'd', 'Ð': 'd', 'ɖ': 'd', 'Ɖ': 'd'}
+	for r := rune(0xC0); r <= 0x1EF9; r++ {
+		if !unicode.IsLetter(r) {
 			continue
-		case r == 'đ' || r == 'Đ':
-			b.WriteByte('d')
-		default:
+		}
+		d := []rune(norm.NFD.String(string(r)))
+		if len(d) > 1 && d[0] < 0x80 {
+			t[r] = unicode.ToLower(d[0])
+		}
+	}
+	return t
+}()
+
+// Fold lowercases s, removes every diacritic and maps đ to d (also the
+// look-alikes Ð, ð, Ɖ, ɖ), for NFC and NFD input alike. "Ủy ban" and "Uỷ
+// ban" both fold to "uy ban"; "đường" folds to "duong".
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || s[i] >= 'A' && s[i] <= 'Z' {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r < 0x80:
 			b.WriteRune(unicode.ToLower(r))
+		case unicode.Is(unicode.Mn, r):
+		default:
+			if f, ok := foldTable[r]; ok {
+				b.WriteRune(f)
+			} else {
+				b.WriteRune(unicode.ToLower(r))
+			}
 		}
 	}
 	return b.String()
@@ -113,6 +140,51 @@ func needsToneCheck(s string) bool {
 		}
 	}
 	return false
+}
+
+// plainVowel maps a, e, o, u, y with or without a tone mark (but without
+// circumflex, breve or horn) to the bare lowercase letter; toned reports
+// whether the rune carries a tone.
+var plainVowel, toned = func() (map[rune]rune, map[rune]bool) {
+	pv, tn := map[rune]rune{}, map[rune]bool{}
+	for r := rune(0x41); r <= 0x1EF9; r++ {
+		d := []rune(norm.NFD.String(string(r)))
+		base := unicode.ToLower(d[0])
+		if !strings.ContainsRune("aeouy", base) {
+			continue
+		}
+		ok := true
+		for _, m := range d[1:] {
+			if !isTone(m) {
+				ok = false
+			}
+		}
+		if ok && len(d) <= 2 {
+			pv[r] = base
+			tn[r] = len(d) == 2
+		}
+	}
+	return pv, tn
+}()
+
+// ToneCanNeedMove reports, cheaply, whether CanonicalTone could change the
+// word w: it has a tone on a plain vowel next to the pairs oa, oe or uy.
+func ToneCanNeedMove(w string) bool {
+	var prev rune
+	hasTone, pair := false, false
+	for _, r := range w {
+		b, ok := plainVowel[r]
+		if !ok {
+			prev = 0
+			continue
+		}
+		hasTone = hasTone || toned[r]
+		if prev == 'o' && (b == 'a' || b == 'e') || prev == 'u' && b == 'y' {
+			pair = true
+		}
+		prev = b
+	}
+	return hasTone && pair
 }
 
 // canonicalSyllable returns w with its tone moved to the canonical vowel.

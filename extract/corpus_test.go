@@ -1,0 +1,235 @@
+package extract
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/vanban/vanban/extract/vntext"
+)
+
+// corpusDir is the shared corpus of real documents with hand-made gold
+// annotations; the test is skipped where it is absent.
+const corpusDir = "../../shared/corpus"
+
+type goldFile struct {
+	Doc struct {
+		Type, Number, Date, Issuer string
+	} `json:"doc"`
+	Citations []struct {
+		Type, Number, Date, Issuer, Title, Surface string
+		Uncertain                                  bool
+	} `json:"citations"`
+	Units []struct {
+		Name      string
+		Uncertain bool
+	} `json:"units"`
+	Deadlines []struct {
+		Date      string
+		Uncertain bool
+	} `json:"deadlines"`
+}
+
+var nonKeyRe = regexp.MustCompile(`[^0-9A-Z/]`)
+
+// The matching follows ../shared/corpus/score.py: citations by number
+// (letters and digits only) or, for laws by name, by type and date; units by
+// folded name containment after dropping a trailing locality; deadlines by
+// date.
+func scoreNumKey(n string) string {
+	return nonKeyRe.ReplaceAllString(strings.ToUpper(vntext.Fold(n)), "")
+}
+
+var unitTailRe = regexp.MustCompile(`\b(phuong|xa|thi tran|dac khu)\b.*$`)
+
+func scoreUnitKey(n string) string {
+	return strings.Trim(unitTailRe.ReplaceAllString(strings.Join(strings.Fields(vntext.Fold(n)), " "), ""), " -,.")
+}
+
+type prf struct{ tp, fp, fn int }
+
+func (p *prf) add(tp, fp, fn int) { p.tp += tp; p.fp += fp; p.fn += fn }
+func (p prf) f1() float64 {
+	if p.tp == 0 {
+		return 0
+	}
+	pr := float64(p.tp) / float64(p.tp+p.fp)
+	rc := float64(p.tp) / float64(p.tp+p.fn)
+	return 2 * pr * rc / (pr + rc)
+}
+
+func match[G, P any](gold []G, pred []P, same func(G, P) bool) (tp, fp, fn int) {
+	used := map[int]bool{}
+	for _, g := range gold {
+		for i, p := range pred {
+			if !used[i] && same(g, p) {
+				used[i] = true
+				tp++
+				break
+			}
+		}
+	}
+	return tp, len(pred) - len(used), len(gold) - tp
+}
+
+// TestCorpusScores holds the extraction quality on the dev corpus at the
+// level the extraction issue asks for, so that a regression fails CI.
+func TestCorpusScores(t *testing.T) {
+	for _, set := range []string{"seed", "dev"} {
+		golds, _ := filepath.Glob(filepath.Join(corpusDir, set, "gold", "*.json"))
+		if len(golds) == 0 {
+			t.Skip("corpus not found at " + corpusDir)
+		}
+		var cites, units, dls prf
+		for _, gf := range golds {
+			var g goldFile
+			data, _ := os.ReadFile(gf)
+			if err := json.Unmarshal(data, &g); err != nil {
+				t.Fatal(err)
+			}
+			stem := strings.TrimSuffix(filepath.Base(gf), ".json")
+			docs, _ := filepath.Glob(filepath.Join(corpusDir, set, "docs", stem+".*"))
+			if len(docs) != 1 {
+				t.Fatalf("no document for %s", gf)
+			}
+			src, err := LoadFile(docs[0], DefaultLimits)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := extractor().Extract(src)
+			// distinct instruments
+			type ck struct{ typ, num, date, title string }
+			key := func(typ, num, date, title string) ck {
+				if num != "" {
+					return ck{num: scoreNumKey(num)}
+				}
+				return ck{typ: vntext.Fold(typ), date: date, title: vntext.Fold(title)}
+			}
+			var gc, pc []ck
+			seen := map[ck]bool{}
+			for _, c := range g.Citations {
+				title := c.Title
+				if title == "" {
+					title = c.Surface
+				}
+				if k := key(c.Type, c.Number, c.Date, title); !seen[k] && !c.Uncertain {
+					seen[k] = true
+					gc = append(gc, k)
+				}
+			}
+			seen = map[ck]bool{}
+			for _, c := range r.Citations {
+				if k := key(c.Type, c.Number, c.Date, c.Title); !seen[k] {
+					seen[k] = true
+					pc = append(pc, k)
+				}
+			}
+			cites.add(match(gc, pc, func(a, b ck) bool {
+				if a.num != "" || b.num != "" {
+					return a.num == b.num
+				}
+				return a.typ == b.typ && a.date == b.date
+			}))
+			var gu, uu []string
+			for _, u := range g.Units {
+				if u.Uncertain {
+					uu = append(uu, scoreUnitKey(u.Name))
+				} else {
+					gu = append(gu, scoreUnitKey(u.Name))
+				}
+			}
+			same := func(a, b string) bool {
+				return a != "" && b != "" && (strings.Contains(a, b) || strings.Contains(b, a))
+			}
+			var pu []string
+			for _, u := range r.Units {
+				k := scoreUnitKey(u.Name)
+				unsure := false
+				for _, x := range uu {
+					unsure = unsure || same(x, k)
+				}
+				if !unsure {
+					pu = append(pu, k)
+				}
+			}
+			units.add(match(gu, pu, same))
+			var gd, pd []string
+			for _, d := range g.Deadlines {
+				if d.Date != "" && !d.Uncertain {
+					gd = append(gd, d.Date)
+				}
+			}
+			for _, d := range r.Deadlines {
+				if d.Date != "" {
+					pd = append(pd, d.Date)
+				}
+			}
+			dls.add(match(gd, pd, func(a, b string) bool { return a == b }))
+			if g.Doc.Type != "" && vntext.Fold(g.Doc.Type) != vntext.Fold(r.Meta.Type) {
+				t.Errorf("%s: type %q, want %q", stem, r.Meta.Type, g.Doc.Type)
+			}
+			if g.Doc.Number != "" && scoreNumKey(g.Doc.Number) != scoreNumKey(r.Meta.Number) {
+				t.Errorf("%s: number %q, want %q", stem, r.Meta.Number, g.Doc.Number)
+			}
+			if g.Doc.Date != "" && g.Doc.Date != r.Meta.Date {
+				t.Errorf("%s: date %q, want %q", stem, r.Meta.Date, g.Doc.Date)
+			}
+		}
+		t.Logf("%s: citations F1 %.3f %+v, units F1 %.3f %+v, dated deadlines F1 %.3f %+v", set, cites.f1(), cites, units.f1(), units, dls.f1(), dls)
+		if set == "dev" && (cites.f1() < 0.95 || units.f1() < 0.80 || dls.f1() < 0.95) {
+			t.Errorf("%s below the bar (0.95 / 0.80 / 0.95)", set)
+		}
+	}
+}
+
+// TestCorpusDOCXAgreesWithText: the real DOCX originals give the same
+// instruments and dated deadlines as their text renderings.
+func TestCorpusDOCXAgreesWithText(t *testing.T) {
+	docx, _ := filepath.Glob(filepath.Join(corpusDir, "files", "docx", "*.docx"))
+	if len(docx) == 0 {
+		t.Skip("corpus not found")
+	}
+	for _, f := range docx {
+		stem := strings.TrimSuffix(filepath.Base(f), ".docx")
+		t.Run(stem, func(t *testing.T) {
+			a, err := LoadFile(f, DefaultLimits)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := LoadFile(filepath.Join(corpusDir, "dev", "docs", stem+".txt"), DefaultLimits)
+			if err != nil {
+				t.Fatal(err)
+			}
+			set := func(r *Record) map[string]bool {
+				m := map[string]bool{}
+				for _, c := range r.Citations {
+					m["C "+c.NumberNormalized+" "+c.Date] = true
+				}
+				for _, d := range r.Deadlines {
+					if d.Date != "" {
+						m["D "+d.Date] = true
+					}
+				}
+				return m
+			}
+			ra, rb := extractor().Extract(a), extractor().Extract(b)
+			sa, sb := set(ra), set(rb)
+			for k := range sb {
+				if !sa[k] {
+					t.Errorf("text has %q, DOCX does not", k)
+				}
+			}
+			for k := range sa {
+				if !sb[k] {
+					t.Errorf("DOCX has %q, text does not", k)
+				}
+			}
+			if ra.Meta.Type != rb.Meta.Type || ra.Meta.Number != rb.Meta.Number || ra.Meta.Signer.Name != rb.Meta.Signer.Name {
+				t.Errorf("meta: DOCX %+v, text %+v", ra.Meta, rb.Meta)
+			}
+		})
+	}
+}
