@@ -133,12 +133,15 @@ func newPDFFont(f pdf.Font) *pdfFont {
 		if dw := d.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
 			pf.dw = dw.Float64()
 		}
+		// W: [first [w1 w2 …] first last w …]; at most 65,536 codes in
+		// all, whatever the file claims.
 		w := d.Key("W")
-		for i := 0; i < w.Len() && i < 100000; {
+		budget := 65536
+		for i := 0; i+1 < w.Len() && budget > 0; {
 			first := int(w.Index(i).Int64())
 			next := w.Index(i + 1)
 			if next.Kind() == pdf.Array {
-				for j := 0; j < next.Len() && j < 65536; j++ {
+				for j := 0; j < next.Len() && budget > 0; j, budget = j+1, budget-1 {
 					pf.widths[first+j] = next.Index(j).Float64()
 				}
 				i += 2
@@ -146,7 +149,7 @@ func newPDFFont(f pdf.Font) *pdfFont {
 			}
 			last := int(next.Int64())
 			wv := w.Index(i + 2).Float64()
-			for c := first; c <= last && c-first < 65536; c++ {
+			for c := first; c <= last && budget > 0; c, budget = c+1, budget-1 {
 				pf.widths[c] = wv
 			}
 			i += 3

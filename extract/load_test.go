@@ -1,0 +1,132 @@
+package extract
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+)
+
+func makeDOCX(t testing.TB, files map[string]string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range files {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(body))
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+const docxHead = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`
+
+func TestDOCXParagraphsTablesFootnotesRevisions(t *testing.T) {
+	doc := docxHead +
+		`<w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:t xml:space="preserve">Căn cứ Quyết định số </w:t></w:r><w:ins><w:r><w:t>12/QĐ-UBND</w:t></w:r></w:ins><w:del><w:r><w:delText>99/QĐ-UBND</w:delText></w:r></w:del></w:p>` +
+		`<w:tbl><w:tr><w:tc><w:p><w:r><w:t>STT</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Nhiệm vụ</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Thời gian hoàn thành</w:t></w:r></w:p></w:tc></w:tr>` +
+		`<w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Báo cáo</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Quý I/2026</w:t></w:r></w:p></w:tc></w:tr></w:tbl>` +
+		`</w:body></w:document>`
+	notes := `<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:id="-1"><w:p><w:r><w:t>sep</w:t></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>Chỉ thị số 46-CT/TW</w:t></w:r></w:p></w:footnote></w:footnotes>`
+	src, err := LoadBytes("a.docx", makeDOCX(t, map[string]string{"word/document.xml": doc, "word/footnotes.xml": notes}), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "KẾ HOẠCH\nCăn cứ Quyết định số 12/QĐ-UBND\nSTT | Nhiệm vụ | Thời gian hoàn thành\n1 | Báo cáo | Quý I/2026\n\n[1] Chỉ thị số 46-CT/TW\n"
+	if src.Text != want {
+		t.Errorf("got %q\nwant %q", src.Text, want)
+	}
+}
+
+// TestBrokenInputs: every hostile or broken file ends in an error that says
+// what is wrong, never a panic.
+func TestBrokenInputs(t *testing.T) {
+	pdf, err := os.ReadFile("../samples/ke-hoach-dan-van-phu-lien-2025.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bomb := makeDOCX(t, map[string]string{"word/document.xml": docxHead + strings.Repeat("<w:p/>", 1<<20) + "</w:body></w:document>"})
+	small := DefaultLimits
+	small.MaxUnzipped = 1 << 20
+	for _, c := range []struct {
+		name string
+		data []byte
+		lim  Limits
+		want error
+	}{
+		{"empty.txt", nil, DefaultLimits, ErrEmpty},
+		{"blank.txt", []byte("   \n\n "), DefaultLimits, ErrEmpty},
+		{"binary.txt", []byte("ab\x00cd"), DefaultLimits, ErrNotText},
+		{"latin1.txt", []byte("Ti\xd5ng Vi\xd6t c\xe3 29 ch\xf7 c\xb8i \xe0\xe1\xe2\xe3"), DefaultLimits, ErrNotText},
+		{"truncated.pdf", pdf[:len(pdf)/3], DefaultLimits, ErrCorrupt},
+		{"garbage.pdf", append([]byte("%PDF-1.7\n"), bytes.Repeat([]byte{0xde, 0xad, 0xbe, 0xef}, 500)...), DefaultLimits, ErrCorrupt},
+		{"notzip.docx", []byte("PK\x03\x04 not really a zip"), DefaultLimits, ErrCorrupt},
+		{"nodoc.docx", makeDOCX(t, map[string]string{"hello.txt": "x"}), DefaultLimits, ErrUnsupported},
+		{"bomb.docx", bomb, small, ErrTooLarge},
+		{"big.txt", bytes.Repeat([]byte("a"), 2048), Limits{MaxBytes: 1024}, ErrTooLarge},
+		{"old.doc", []byte{0xD0, 0xCF, 0x11, 0xE0, 1, 2, 3}, DefaultLimits, ErrUnsupported},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := LoadBytes(c.name, c.data, c.lim)
+			if !errors.Is(err, c.want) {
+				t.Errorf("err = %v, want %v", err, c.want)
+			}
+		})
+	}
+}
+
+func TestUTF16(t *testing.T) {
+	u := []byte{0xFF, 0xFE}
+	for _, r := range "Kế hoạch" {
+		u = append(u, byte(r), byte(r>>8))
+	}
+	src, err := LoadBytes("a.txt", u, DefaultLimits)
+	if err != nil || src.Text != "Kế hoạch" {
+		t.Errorf("got %q, %v", src.Text, err)
+	}
+}
+
+func TestPDF20Header(t *testing.T) {
+	pdf, err := os.ReadFile("../samples/ke-hoach-dan-van-phu-lien-2025.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p2 := append([]byte("%PDF-2.0"), pdf[8:]...)
+	src, err := LoadBytes("a.pdf", p2, DefaultLimits)
+	if err != nil || !strings.Contains(src.Text, "KẾ HOẠCH") {
+		t.Errorf("PDF 2.0: %v", err)
+	}
+}
+
+func FuzzLoadDOCX(f *testing.F) {
+	data, err := os.ReadFile("../samples/ke-hoach-dan-van-phu-lien-2025.docx")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data)
+	f.Add(makeDOCX(f, map[string]string{"word/document.xml": docxHead + "<w:tbl><w:tr><w:tc><w:tbl></w:tbl></w:tc></w:tr></w:tbl></w:body></w:document>"}))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		lim := DefaultLimits
+		lim.MaxUnzipped = 8 << 20
+		LoadBytes("f.docx", b, lim)
+	})
+}
+
+func FuzzLoadPDF(f *testing.F) {
+	data, err := os.ReadFile("../samples/ke-hoach-dan-van-phu-lien-2025.pdf")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data)
+	f.Add([]byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[2 0 R]/Count 1>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		lim := DefaultLimits
+		lim.Timeout = 2e9
+		LoadBytes("f.pdf", b, lim)
+	})
+}
