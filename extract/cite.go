@@ -19,12 +19,12 @@ type citeMatch struct {
 }
 
 var (
-	soRe        = regexp.MustCompile(`(?i)^[ \t]*(số)(?:[ \t]+(số))?[ \t]*:?[ \t]*`)
-	ofRe        = regexp.MustCompile(`(?i)^[ \t]*,?[ \t]*(?:của|do)[ \t]+`)
-	aboutRe     = regexp.MustCompile(`(?i)^[ \t]*,?[ \t]*(?:về việc|về|V/v)[ \t]+`)
-	untypedSoRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{M}\p{N}])(số)[ \t]*:?[ \t]*\d`)
-	pinpointRe  = regexp.MustCompile(`(?i)((?:(?:điểm|tiết)\s+[a-zđ\d]+\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?Điều\s+\d+[a-z]?\s*(?:của\s+)?)$`)
-	yearRe      = regexp.MustCompile(`^[ \t]*(?:năm|ngày)?[ \t]*(\d{4})`)
+	soRe       = regexp.MustCompile(`(?i)^[ \t]*(số)(?:[ \t]+(số))?[ \t]*:?[ \t]*`)
+	ofRe       = regexp.MustCompile(`(?i)^[ \t]*,?[ \t]*(?:của|do)[ \t]+`)
+	aboutRe    = regexp.MustCompile(`(?i)^[ \t]*,?[ \t]*(?:về việc|về|V/v)[ \t]+`)
+	namYearRe  = regexp.MustCompile(`^[ \t]+năm[ \t]+(\d{4})`)
+	pinpointRe = regexp.MustCompile(`(?i)((?:(?:điểm|tiết)\s+[a-zđ\d]+\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?Điều\s+\d+[a-z]?\s*(?:của\s+)?)$`)
+	yearRe     = regexp.MustCompile(`^[ \t]*(?:năm|ngày)?[ \t]*(\d{4})`)
 )
 
 // findCitations runs the citation recognizer over normalized text.
@@ -50,12 +50,17 @@ func (x *Extractor) findCitations(s string, toks [][]token) []citeMatch {
 	}
 	// "các Nghị định của Chính phủ: số 59/2023/NĐ-CP …; số 61/2023/NĐ-CP …":
 	// a number after "số" with no type word; the type comes from its code.
-	for _, m := range untypedSoRe.FindAllStringSubmatchIndex(s, -1) {
-		if covered(m[2]) || formIDBefore(s, m[2]) {
-			continue
-		}
-		if c, ok := x.untypedCitation(s, m[2], m[3]); ok {
-			out = append(out, c)
+	for _, line := range toks {
+		for i, t := range line {
+			if t.s != "số" || i+1 == len(line) || !isDigitByte(s[line[i+1].a]) {
+				continue
+			}
+			if covered(t.a) || formIDBefore(s, t.a) {
+				continue
+			}
+			if c, ok := x.untypedCitation(s, t.a, t.b); ok {
+				out = append(out, c)
+			}
 		}
 	}
 	// Laws by name: drop those inside the title of an amending law or of
@@ -133,10 +138,15 @@ func (x *Extractor) typedCitation(s string, h phraseHit) (citeMatch, bool) {
 	c.b = pos
 	c.Problems = probs
 	// "khoản 3 Điều 14 Nghị định số …": keep the pinpoint.
-	if m := pinpointRe.FindStringSubmatchIndex(s[max(0, h.a-60):h.a]); m != nil {
+	if w := s[max(0, h.a-60):h.a]; strings.Contains(w, "iều") || strings.Contains(w, "IỀU") {
+		m := pinpointRe.FindStringSubmatchIndex(w)
+		if m == nil {
+			goto done
+		}
 		off := max(0, h.a-60)
 		c.Pinpoint = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s[off+m[2]:off+m[3]]), "của"))
 	}
+done:
 	return c, true
 }
 
@@ -314,7 +324,7 @@ func (x *Extractor) namedCitation(s string, h phraseHit) (citeMatch, bool) {
 	pos := nameEnd
 	var probs []Problem
 	// "Hiến pháp năm 2013", "Bộ luật Lao động năm 2019"
-	if m := regexp.MustCompile(`^[ \t]+năm[ \t]+(\d{4})`).FindStringSubmatchIndex(s[pos:]); m != nil {
+	if m := namYearRe.FindStringSubmatchIndex(s[pos:min(len(s), pos+40)]); m != nil {
 		name += " năm " + s[pos+m[2]:pos+m[3]]
 		pos += m[1]
 	}

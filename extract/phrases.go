@@ -107,7 +107,15 @@ func lineTokens(s string) [][]token {
 		} else {
 			b += a
 		}
-		lines = append(lines, lowerTokens(s, tokenize(s, a, b)))
+		toks := tokenize(s, a, b)
+		if low := strings.ToLower(s[a:b]); len(low) == b-a {
+			for i := range toks { // one lowercasing per line, sliced
+				toks[i].s = low[toks[i].a-a : toks[i].b-a]
+			}
+		} else {
+			lowerTokens(s, toks)
+		}
+		lines = append(lines, toks)
 		a = b + 1
 	}
 	return lines
@@ -163,6 +171,17 @@ func tokenizeN(s string, from, to, n int) []token {
 	var out []token
 	i := from
 	for i < to && len(out) != n {
+		if c := s[i]; c < 0x80 { // ASCII fast path
+			if c == ' ' || c == '\t' || c == '\n' {
+				i++
+				continue
+			}
+			if !asciiWord(c) {
+				out = append(out, token{i, i + 1, s[i : i+1], false})
+				i++
+				continue
+			}
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == ' ' || r == '\t' || r == '\n' {
 			i += n
@@ -171,6 +190,13 @@ func tokenizeN(s string, from, to, n int) []token {
 		if vntext.IsWordRune(r) {
 			j := i + n
 			for j < to {
+				if c := s[j]; c < 0x80 {
+					if !asciiWord(c) {
+						break
+					}
+					j++
+					continue
+				}
 				r2, n2 := utf8.DecodeRuneInString(s[j:])
 				if !vntext.IsWordRune(r2) {
 					break
@@ -252,4 +278,8 @@ func lowerTokens(s string, toks []token) []token {
 		}
 	}
 	return toks
+}
+
+func asciiWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
