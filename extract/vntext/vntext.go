@@ -71,6 +71,9 @@ func Fold(s string) string {
 	if ascii {
 		return s
 	}
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s) // singletons such as U+0374 → U+02B9
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
