@@ -1,0 +1,176 @@
+package index
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"syscall"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// EnvIndex names the index directory when --index is not given.
+const EnvIndex = "VANBAN_INDEX"
+
+// DefaultPath is where the index lives unless told otherwise:
+// $VANBAN_INDEX, else $XDG_DATA_HOME/vanban/index, else
+// ~/.local/share/vanban/index.
+func DefaultPath() string {
+	if p := os.Getenv(EnvIndex); p != "" {
+		return p
+	}
+	if x := os.Getenv("XDG_DATA_HOME"); x != "" {
+		return filepath.Join(x, "vanban", "index")
+	}
+	if h, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(h, ".local", "share", "vanban", "index")
+	}
+	return filepath.Join(os.TempDir(), "vanban-index")
+}
+
+// ErrLocked is returned when another process has the index open.
+var ErrLocked = errors.New("index in use by another process")
+
+// Index is an open vanban index. Close it to release the lock.
+type Index struct {
+	b    bleve.Index
+	lock *os.File
+	Path string
+}
+
+// Kinds of indexed documents (field "kind").
+const (
+	KindFile     = "file"
+	KindPassage  = "passage"
+	KindCitation = "citation"
+	KindDeadline = "deadline"
+)
+
+// Open opens the index at path, creating it if needed. It takes an
+// exclusive lock: a second process gets ErrLocked at once instead of
+// waiting.
+func Open(path string) (*Index, error) {
+	if err := os.MkdirAll(path, 0o755); err != nil {
+		return nil, err
+	}
+	lf, err := os.OpenFile(filepath.Join(path, "vanban.lock"), os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(lf.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		lf.Close()
+		return nil, fmt.Errorf("%s: %w", path, ErrLocked)
+	}
+	data := filepath.Join(path, "bleve")
+	var b bleve.Index
+	if _, statErr := os.Stat(filepath.Join(data, "index_meta.json")); statErr == nil {
+		b, err = bleve.Open(data)
+	} else {
+		os.RemoveAll(data) // a creation killed half-way leaves no meta: start again
+		b, err = bleve.New(data, newMapping())
+	}
+	if err != nil {
+		lf.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &Index{b: b, lock: lf, Path: path}, nil
+}
+
+// Close closes the index and releases the lock.
+func (ix *Index) Close() error {
+	err := ix.b.Close()
+	syscall.Flock(int(ix.lock.Fd()), syscall.LOCK_UN)
+	ix.lock.Close()
+	return err
+}
+
+// Bleve gives access to the underlying index (tests, benchmarks).
+func (ix *Index) Bleve() bleve.Index { return ix.b }
+
+// newMapping describes the indexed documents. Text fields have term vectors
+// (phrase queries and highlights need them) and no _all and no doc values
+// (halves size and time, see the research notes).
+func newMapping() mapping.IndexMapping {
+	text := func(analyzer string, store bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = store
+		f.IncludeInAll = false
+		f.DocValues = false
+		f.IncludeTermVectors = true
+		return f
+	}
+	kw := func(store bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = store
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = true // sorting and facets
+		return f
+	}
+	stored := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Index = false
+		f.Store = true
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = false
+		return f
+	}
+	num := text(AnalyzerDocNumber, false)
+	num.IncludeTermVectors = false
+
+	dm := bleve.NewDocumentStaticMapping()
+	add := func(name string, fm *mapping.FieldMapping) { dm.AddFieldMappingsAt(name, fm) }
+	add("kind", kw(true))
+	add("path", kw(true))
+	add("sha256", kw(true))
+	add("doc_type", kw(true))
+	add("doc_number", kw(true))
+	add("doc_number_key", num)
+	add("doc_date", kw(true))
+	add("year", kw(true))
+	add("doc_issuer", text(AnalyzerFold, true))
+	add("doc_subject", stored())
+	add("section", kw(true))
+	add("heading", stored())
+	// Passage text: the same stored original under four analyses.
+	add("text", text(AnalyzerExact, true))
+	add("text_fold", text(AnalyzerFold, true))
+	add("text_bi", text(AnalyzerExactBigram, false))
+	add("text_fold_bi", text(AnalyzerFoldBigram, false))
+	add("numbers", num)
+	add("units", text(AnalyzerFold, true))
+	// Citations.
+	add("number", kw(true))
+	add("number_key", num)
+	add("number_written", stored())
+	add("cite_type", kw(true))
+	add("cite_date", kw(true))
+	add("cite_issuer", stored())
+	add("cite_title", stored())
+	add("cite_problems", stored())
+	// Deadlines.
+	add("date", kw(true))
+	add("period", kw(true))
+	add("period_start", kw(true))
+	add("period_end", kw(true))
+	add("recurring", kw(true))
+	add("action", stored())
+	add("unit", text(AnalyzerFold, true))
+	// Files.
+	add("counts", stored())
+	add("doc_json", stored())
+
+	im := bleve.NewIndexMapping()
+	im.DefaultMapping = dm
+	im.DefaultAnalyzer = AnalyzerExact
+	im.StoreDynamic = false
+	im.IndexDynamic = false
+	im.DocValuesDynamic = false
+	return im
+}

@@ -1,0 +1,155 @@
+package index
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/vanban/vanban/extract"
+	"github.com/vanban/vanban/rules"
+)
+
+var (
+	exOnce sync.Once
+	ex     *extract.Extractor
+)
+
+func extractor() *extract.Extractor {
+	exOnce.Do(func() { ex = extract.New(rules.Builtin()) })
+	return ex
+}
+
+const corpus = "../../shared/corpus"
+
+// testIndex ingests samples/ and, when present, the shared corpus.
+func testIndex(t testing.TB) *Index {
+	t.Helper()
+	ix, err := Open(filepath.Join(t.TempDir(), "idx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	paths := []string{"../samples"}
+	if _, err := os.Stat(corpus); err == nil {
+		paths = append(paths, corpus)
+	}
+	sum, err := ix.Ingest(paths, extractor(), IngestOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Indexed == 0 {
+		t.Fatalf("nothing indexed: %+v", sum)
+	}
+	return ix
+}
+
+func docPaths(r *SearchResult) []string {
+	var ps []string
+	for _, d := range r.Docs {
+		ps = append(ps, filepath.Base(d.Path))
+	}
+	return ps
+}
+
+func has(ps []string, name string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(p, name) {
+			return true
+		}
+	}
+	return false
+}
+
+const plan = "ke-hoach-dan-van-phu-lien-2025"
+
+func TestEndToEnd(t *testing.T) {
+	ix := testIndex(t)
+	for _, q := range []string{"dan van", "dân vận"} {
+		r, err := ix.Search(SearchOptions{Query: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !has(docPaths(r), plan) {
+			t.Errorf("%q does not find the plan: %v", q, docPaths(r))
+		}
+	}
+	a, _ := ix.Search(SearchOptions{Query: "Uỷ ban", Docs: 100})
+	b, _ := ix.Search(SearchOptions{Query: "Ủy ban", Docs: 100})
+	if strings.Join(docPaths(a), ",") != strings.Join(docPaths(b), ",") || len(a.Docs) == 0 {
+		t.Errorf("Uỷ ban %v ≠ Ủy ban %v", docPaths(a), docPaths(b))
+	}
+	r, _ := ix.Search(SearchOptions{Query: "33/ct-ttg", Docs: 100})
+	if !has(docPaths(r), plan) {
+		t.Errorf("33/ct-ttg: %v", docPaths(r))
+	}
+	c, err := ix.Cites("59/2023/NĐ-CP")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, h := range c.Hits {
+		found = found || strings.Contains(h.Path, plan)
+	}
+	if !found {
+		t.Errorf("cites 59/2023/NĐ-CP: %+v", c.Hits)
+	}
+	dls, err := ix.Deadlines(DeadlineOptions{From: "2025-09-01", To: "2025-09-30"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found = false
+	for _, d := range dls {
+		found = found || d.Date == "2025-09-03" && strings.Contains(d.Path, plan)
+		if d.Date != "" && (d.Date < "2025-09-01" || d.Date > "2025-09-30") {
+			t.Errorf("deadline out of range: %+v", d)
+		}
+	}
+	if !found {
+		t.Errorf("no 2025-09-03 deadline: %+v", dls)
+	}
+}
+
+func TestIngestIsIdempotent(t *testing.T) {
+	dir := t.TempDir()
+	data, _ := os.ReadFile("../samples/" + plan + ".txt")
+	os.WriteFile(filepath.Join(dir, "a.txt"), data, 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), data, 0o644)
+	ix, err := Open(filepath.Join(dir, "idx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	s1, _ := ix.Ingest([]string{dir}, extractor(), IngestOptions{})
+	s2, _ := ix.Ingest([]string{dir}, extractor(), IngestOptions{})
+	if s1.Indexed != 2 || s2.Indexed != 0 || s2.Skipped != 2 || s2.Changed() {
+		t.Errorf("first %+v, second %+v", s1, s2)
+	}
+	os.WriteFile(filepath.Join(dir, "a.txt"), append(data, []byte("\nBổ sung: Báo cáo trước ngày 15/10/2025.\n")...), 0o644)
+	os.Remove(filepath.Join(dir, "b.txt"))
+	s3, _ := ix.Ingest([]string{dir}, extractor(), IngestOptions{Prune: true})
+	if s3.Replaced != 1 || s3.Pruned != 1 {
+		t.Errorf("third %+v", s3)
+	}
+	r, _ := ix.Search(SearchOptions{Query: "dân vận", Docs: 10})
+	if len(r.Docs) != 1 {
+		t.Errorf("after prune: %v", docPaths(r))
+	}
+	c, _ := ix.Cites("3177/QĐ-UBND")
+	if len(c.Hits) != 1 {
+		t.Errorf("old records left behind: %d citations", len(c.Hits))
+	}
+}
+
+func TestSecondProcessGetsClearError(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "idx")
+	ix, err := Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := Open(p); err == nil || !strings.Contains(err.Error(), "in use") {
+		t.Errorf("second open: %v", err)
+	}
+}

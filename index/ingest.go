@@ -1,0 +1,422 @@
+package index
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/vanban/vanban/extract"
+)
+
+// IngestOptions tune an ingest run.
+type IngestOptions struct {
+	Prune     bool                               // remove records of files that are gone
+	Workers   int                                // extraction goroutines; 0 = all cores
+	BatchSize int                                // files per Bleve batch; 0 = 50
+	Limits    extract.Limits                     // per-file limits
+	Progress  func(done, total int, path string) // called after each file
+}
+
+// FileError is a file that could not be ingested, with the reason.
+type FileError struct {
+	Path string `json:"path"`
+	Err  error  `json:"-"`
+	Msg  string `json:"error"`
+}
+
+// Summary says what an ingest run did.
+type Summary struct {
+	Files     int         `json:"files"`     // files seen
+	Indexed   int         `json:"indexed"`   // new or changed, now indexed
+	Replaced  int         `json:"replaced"`  // of which changed since last time
+	Skipped   int         `json:"skipped"`   // unchanged since last time
+	Pruned    int         `json:"pruned"`    // removed because the file is gone
+	Failed    []FileError `json:"failed"`    // could not be read
+	Citations int         `json:"citations"` // in the files indexed now
+	Units     int         `json:"units"`
+	Deadlines int         `json:"deadlines"`
+	Passages  int         `json:"passages"`
+}
+
+// Changed reports whether the run changed the index.
+func (s Summary) Changed() bool { return s.Indexed > 0 || s.Pruned > 0 }
+
+type fileState struct {
+	sha    string
+	counts counts
+}
+
+type counts struct {
+	P, C, D int
+}
+
+// known returns every file recorded in the index.
+func (ix *Index) known() (map[string]fileState, error) {
+	out := map[string]fileState{}
+	q := bleve.NewTermQuery(KindFile)
+	q.SetField("kind")
+	from := 0
+	for {
+		req := bleve.NewSearchRequestOptions(q, 1000, from, false)
+		req.Fields = []string{"path", "sha256", "counts"}
+		res, err := ix.b.Search(req)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range res.Hits {
+			var c counts
+			if s, ok := h.Fields["counts"].(string); ok {
+				json.Unmarshal([]byte(s), &c)
+			}
+			p, _ := h.Fields["path"].(string)
+			sha, _ := h.Fields["sha256"].(string)
+			out[p] = fileState{sha, c}
+		}
+		from += len(res.Hits)
+		if len(res.Hits) == 0 || uint64(from) >= res.Total {
+			return out, nil
+		}
+	}
+}
+
+// Ingest extracts the files under paths (directories are walked) in
+// parallel and writes them in batches. A file already indexed with the same
+// content is skipped; a changed file replaces its old records. A file that
+// fails is reported in the summary and the run goes on.
+func (ix *Index) Ingest(paths []string, ex *extract.Extractor, opt IngestOptions) (Summary, error) {
+	var sum Summary
+	files, err := collect(paths)
+	if err != nil {
+		return sum, err
+	}
+	sum.Files = len(files)
+	known, err := ix.known()
+	if err != nil {
+		return sum, err
+	}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	bs := opt.BatchSize
+	if bs <= 0 {
+		bs = 50
+	}
+	lim := opt.Limits
+	if lim == (extract.Limits{}) {
+		lim = extract.DefaultLimits
+	}
+	type result struct {
+		path string
+		sha  string
+		rec  *extract.Record
+		src  *extract.Source
+		err  error
+		skip bool
+	}
+	jobs := make(chan string)
+	results := make(chan result, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range jobs {
+				r := result{path: p}
+				data, err := os.ReadFile(p)
+				if err == nil && lim.MaxBytes > 0 && int64(len(data)) > lim.MaxBytes {
+					err = fmt.Errorf("%w (%d bytes, limit %d)", extract.ErrTooLarge, len(data), lim.MaxBytes)
+				}
+				if err != nil {
+					r.err = err
+					results <- r
+					continue
+				}
+				h := sha256.Sum256(data)
+				r.sha = hex.EncodeToString(h[:])
+				if st, ok := known[p]; ok && st.sha == r.sha {
+					r.skip = true
+					results <- r
+					continue
+				}
+				src, err := extract.LoadBytes(p, data, lim)
+				if err != nil {
+					r.err = err
+					results <- r
+					continue
+				}
+				r.src, r.rec = src, ex.Extract(src)
+				results <- r
+			}
+		}()
+	}
+	go func() {
+		for _, f := range files {
+			jobs <- f
+		}
+		close(jobs)
+		wg.Wait()
+		close(results)
+	}()
+	batch := ix.b.NewBatch()
+	inBatch := 0
+	flush := func() error {
+		if inBatch == 0 {
+			return nil
+		}
+		err := ix.b.Batch(batch)
+		batch.Reset()
+		inBatch = 0
+		return err
+	}
+	done := 0
+	var writeErr error
+	for r := range results {
+		done++
+		if opt.Progress != nil {
+			opt.Progress(done, len(files), r.path)
+		}
+		if writeErr != nil {
+			continue // drain the workers
+		}
+		switch {
+		case r.err != nil:
+			sum.Failed = append(sum.Failed, FileError{Path: r.path, Err: r.err, Msg: r.err.Error()})
+			continue
+		case r.skip:
+			sum.Skipped++
+			continue
+		}
+		if st, ok := known[r.path]; ok {
+			deleteFile(batch, r.path, st.counts)
+			sum.Replaced++
+		}
+		c := addRecord(batch, r.path, r.sha, r.rec, r.src.Text)
+		sum.Indexed++
+		sum.Citations += len(r.rec.Citations)
+		sum.Units += len(r.rec.Units)
+		sum.Deadlines += len(r.rec.Deadlines)
+		sum.Passages += c.P
+		inBatch++
+		if inBatch >= bs {
+			writeErr = flush()
+		}
+	}
+	if writeErr != nil {
+		return sum, writeErr
+	}
+	if opt.Prune {
+		seen := map[string]bool{}
+		for _, f := range files {
+			seen[f] = true
+		}
+		for p, st := range known {
+			if seen[p] {
+				continue
+			}
+			if _, err := os.Stat(p); os.IsNotExist(err) {
+				deleteFile(batch, p, st.counts)
+				sum.Pruned++
+				inBatch++
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return sum, err
+	}
+	sort.Slice(sum.Failed, func(i, j int) bool { return sum.Failed[i].Path < sum.Failed[j].Path })
+	return sum, nil
+}
+
+// collect expands files and directories into absolute paths of documents.
+func collect(paths []string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	addFile := func(p string) {
+		if abs, err := filepath.Abs(p); err == nil && !seen[abs] {
+			seen[abs] = true
+			out = append(out, abs)
+		}
+	}
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !fi.IsDir() {
+			addFile(p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
+			if err != nil {
+				return nil // unreadable entries are skipped, not fatal
+			}
+			if d.IsDir() {
+				if strings.HasPrefix(d.Name(), ".") && path != p {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if IsDocument(path) {
+				addFile(path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// IsDocument picks the files a directory walk ingests.
+func IsDocument(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".txt", ".md", ".markdown", ".docx", ".pdf":
+		return true
+	}
+	return false
+}
+
+func fileID(path string) string            { return "f:" + path }
+func childID(k, path string, i int) string { return fmt.Sprintf("%s:%s#%d", k, path, i) }
+
+func deleteFile(b *bleve.Batch, path string, c counts) {
+	b.Delete(fileID(path))
+	for i := 0; i < c.P; i++ {
+		b.Delete(childID("p", path, i))
+	}
+	for i := 0; i < c.C; i++ {
+		b.Delete(childID("c", path, i))
+	}
+	for i := 0; i < c.D; i++ {
+		b.Delete(childID("d", path, i))
+	}
+}
+
+// addRecord adds a file's documents to the batch: the file itself, one
+// passage per section, one document per citation and per deadline.
+func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) counts {
+	m := r.Meta
+	year := ""
+	if len(m.Date) >= 4 {
+		year = m.Date[:4]
+	} else if len(m.DatePartial) >= 4 {
+		year = m.DatePartial[:4]
+	}
+	base := func(kind string) map[string]interface{} {
+		return map[string]interface{}{
+			"kind": kind, "path": path, "doc_type": m.Type, "doc_number": m.Number,
+			"doc_number_key": m.Number, "doc_date": m.Date, "year": year,
+			"doc_issuer": m.Issuer, "doc_subject": m.Subject,
+		}
+	}
+	var c counts
+	// Passages: the text from one section start to the next; the header
+	// and preamble before the first section are a passage too.
+	starts := []int{0}
+	ids := []string{"preamble"}
+	heads := []string{m.Subject}
+	for _, s := range r.Sections {
+		if s.Start > starts[len(starts)-1] {
+			starts = append(starts, s.Start)
+			ids = append(ids, s.ID)
+			heads = append(heads, s.Heading)
+		} else {
+			ids[len(ids)-1], heads[len(heads)-1] = s.ID, s.Heading
+		}
+	}
+	starts = append(starts, len(raw))
+	for i := 0; i+1 < len(starts); i++ {
+		a, e := starts[i], starts[i+1]
+		text := strings.TrimSpace(raw[a:e])
+		if text == "" {
+			continue
+		}
+		d := base(KindPassage)
+		d["section"], d["heading"] = ids[i], heads[i]
+		d["text"], d["text_fold"], d["text_bi"], d["text_fold_bi"] = text, text, text, text
+		var nums, units []string
+		if i == 0 && m.Number != "" {
+			nums = append(nums, m.Number)
+		}
+		for _, ct := range r.Citations {
+			if ct.Start >= a && ct.Start < e && ct.NumberNormalized != "" {
+				nums = append(nums, ct.NumberNormalized)
+			}
+		}
+		for _, u := range r.Units {
+			for _, um := range u.Mentions {
+				if um.Start >= a && um.Start < e {
+					units = append(units, u.Name)
+					break
+				}
+			}
+		}
+		d["numbers"], d["units"] = nums, units
+		b.Index(childID("p", path, c.P), clean(d))
+		c.P++
+	}
+	for _, ct := range r.Citations {
+		d := base(KindCitation)
+		id := ct.NumberNormalized
+		if id == "" {
+			id = ct.Title
+		}
+		var probs []string
+		for _, p := range ct.Problems {
+			probs = append(probs, p.Message)
+		}
+		d["number"], d["number_key"], d["number_written"] = id, ct.NumberNormalized, ct.Number
+		d["cite_type"], d["cite_date"], d["cite_issuer"], d["cite_title"] = ct.Type, ct.Date, ct.Issuer, ct.Title
+		d["section"], d["cite_problems"] = ct.Section, strings.Join(probs, "; ")
+		d["text"] = ct.Text
+		b.Index(childID("c", path, c.C), clean(d))
+		c.C++
+	}
+	for _, dl := range r.Deadlines {
+		d := base(KindDeadline)
+		d["date"], d["recurring"], d["action"], d["unit"], d["section"] = dl.Date, dl.Recurring, dl.Action, dl.Unit, dl.Section
+		d["text"] = dl.Text
+		if dl.Period != nil {
+			d["period"], d["period_start"], d["period_end"] = dl.Period.Label, dl.Period.Start, dl.Period.End
+		}
+		b.Index(childID("d", path, c.D), clean(d))
+		c.D++
+	}
+	f := base(KindFile)
+	f["sha256"] = sha
+	cj, _ := json.Marshal(c)
+	f["counts"] = string(cj)
+	rj, _ := json.Marshal(r)
+	f["doc_json"] = string(rj)
+	b.Index(fileID(path), clean(f))
+	return c
+}
+
+// clean drops empty values: an empty keyword would be indexed as the term
+// "" and match open-ended ranges.
+func clean(d map[string]interface{}) map[string]interface{} {
+	for k, v := range d {
+		switch x := v.(type) {
+		case string:
+			if x == "" {
+				delete(d, k)
+			}
+		case []string:
+			if len(x) == 0 {
+				delete(d, k)
+			}
+		}
+	}
+	return d
+}

@@ -1,0 +1,313 @@
+package index
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/vanban/vanban/extract/vntext"
+)
+
+// SearchOptions are the query and its filters.
+type SearchOptions struct {
+	Query    string
+	Type     string // Kế hoạch, Quyết định …
+	Issuer   string
+	Year     string
+	Unit     string
+	From, To string // ISO dates, on the document's date
+	Docs     int    // documents to return (default 10)
+	Passages int    // passages per document (default 3)
+}
+
+// Passage is a matching section of a document.
+type Passage struct {
+	Section string  `json:"section"`
+	Heading string  `json:"heading"`
+	Snippet string  `json:"snippet"` // «» mark the matched words
+	Score   float64 `json:"score"`
+}
+
+// DocHits groups the passages of one document.
+type DocHits struct {
+	Path     string    `json:"path"`
+	Type     string    `json:"type"`
+	Number   string    `json:"number"`
+	Date     string    `json:"date"`
+	Subject  string    `json:"subject"`
+	Score    float64   `json:"score"`
+	Passages []Passage `json:"passages"`
+}
+
+// Facet is a value of a facet with its count.
+type Facet struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// SearchResult is what Search returns.
+type SearchResult struct {
+	Query       string             `json:"query"`
+	Total       uint64             `json:"total_passages"`
+	Docs        []DocHits          `json:"documents"`
+	Facets      map[string][]Facet `json:"facets"`
+	Suggestions []string           `json:"suggestions,omitempty"`
+}
+
+var phraseRe = regexp.MustCompile(`"([^"]+)"`)
+
+// textQuery builds the query for what a person typed: every word must match
+// folded (so "dan van" finds "dân vận"); exact-accent matches and
+// two-syllable phrases add to the score (so an accented query ranks its own
+// spelling first and "công tác dân vận" ranks above scattered syllables);
+// "quoted phrases" must match as phrases; a document number matches the
+// numbers cited in a passage.
+func textQuery(q string) query.Query {
+	var must, should []query.Query
+	for _, m := range phraseRe.FindAllStringSubmatch(q, -1) {
+		pe := bleve.NewMatchPhraseQuery(m[1])
+		pe.SetField("text")
+		pe.SetBoost(3)
+		pf := bleve.NewMatchPhraseQuery(m[1])
+		pf.SetField("text_fold")
+		must = append(must, bleve.NewDisjunctionQuery(pe, pf))
+	}
+	rest := strings.TrimSpace(phraseRe.ReplaceAllString(q, " "))
+	if rest != "" && LooksLikeNumber(rest) {
+		t := bleve.NewTermQuery(NumberKey(rest))
+		t.SetField("numbers")
+		t.SetBoost(10)
+		pf := bleve.NewMatchPhraseQuery(rest)
+		pf.SetField("text_fold")
+		must = append(must, bleve.NewDisjunctionQuery(t, pf))
+		rest = ""
+	}
+	if rest != "" {
+		fold := bleve.NewMatchQuery(rest)
+		fold.SetField("text_fold")
+		fold.SetOperator(query.MatchQueryOperatorAnd)
+		must = append(must, fold)
+		exact := bleve.NewMatchQuery(rest)
+		exact.SetField("text")
+		exact.SetOperator(query.MatchQueryOperatorAnd)
+		exact.SetBoost(3)
+		bi := bleve.NewMatchQuery(rest)
+		bi.SetField("text_bi")
+		bi.SetBoost(2)
+		fbi := bleve.NewMatchQuery(rest)
+		fbi.SetField("text_fold_bi")
+		should = append(should, exact, bi, fbi)
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddMust(must...)
+	if len(should) > 0 {
+		b.AddShould(should...)
+		b.SetMinShould(0)
+	}
+	return b
+}
+
+func termQ(f, v string) query.Query {
+	t := bleve.NewTermQuery(v)
+	t.SetField(f)
+	return t
+}
+
+// filters returns the conjuncts shared by passage, citation and deadline
+// queries.
+func filters(kind string, o SearchOptions) []query.Query {
+	qs := []query.Query{termQ("kind", kind)}
+	if o.Type != "" {
+		qs = append(qs, termQ("doc_type", typeName(o.Type)))
+	}
+	if o.Issuer != "" {
+		m := bleve.NewMatchQuery(o.Issuer)
+		m.SetField("doc_issuer")
+		m.SetOperator(query.MatchQueryOperatorAnd)
+		qs = append(qs, m)
+	}
+	if o.Year != "" {
+		qs = append(qs, termQ("year", o.Year))
+	}
+	if o.Unit != "" {
+		m := bleve.NewMatchQuery(o.Unit)
+		m.SetField("units")
+		m.SetOperator(query.MatchQueryOperatorAnd)
+		qs = append(qs, m)
+	}
+	if o.From != "" || o.To != "" {
+		qs = append(qs, dateRange("doc_date", o.From, o.To))
+	}
+	return qs
+}
+
+// typeName accepts a type as typed ("ke hoach", "Kế hoạch", "KẾ HOẠCH").
+func typeName(t string) string {
+	for _, n := range []string{"Kế hoạch", "Quyết định", "Công văn", "Chỉ thị", "Nghị định", "Nghị quyết", "Kết luận", "Thông báo",
+		"Báo cáo", "Hướng dẫn", "Quy định", "Thông tư", "Luật", "Tờ trình", "Công điện", "Phương án", "Đề án", "Chương trình", "Hiến pháp"} {
+		if vntext.Fold(n) == vntext.Fold(t) {
+			return n
+		}
+	}
+	return t
+}
+
+func dateRange(f, from, to string) query.Query {
+	incl := true
+	var q *query.TermRangeQuery
+	if to != "" {
+		to += "\uffff" // inclusive of the whole day key
+	}
+	q = bleve.NewTermRangeInclusiveQuery(from, to, &incl, &incl)
+	q.SetField(f)
+	return q
+}
+
+// Search returns the best passages, grouped by document, best first.
+func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
+	if o.Docs <= 0 {
+		o.Docs = 10
+	}
+	if o.Passages <= 0 {
+		o.Passages = 3
+	}
+	conj := bleve.NewConjunctionQuery(append(filters(KindPassage, o), textQuery(o.Query))...)
+	req := bleve.NewSearchRequestOptions(conj, 200, 0, false)
+	req.Fields = []string{"path", "doc_type", "doc_number", "doc_date", "doc_subject", "section", "heading"}
+	req.Highlight = bleve.NewHighlight()
+	req.Highlight.AddField("text")
+	req.Highlight.AddField("text_fold")
+	req.AddFacet("doc_type", bleve.NewFacetRequest("doc_type", 10))
+	req.AddFacet("year", bleve.NewFacetRequest("year", 10))
+	res, err := ix.b.Search(req)
+	if err != nil {
+		return nil, err
+	}
+	out := &SearchResult{Query: o.Query, Total: res.Total, Facets: map[string][]Facet{}, Docs: []DocHits{}}
+	byPath := map[string]int{}
+	for _, h := range res.Hits {
+		p := str(h, "path")
+		i, ok := byPath[p]
+		if !ok {
+			if len(out.Docs) >= o.Docs {
+				continue
+			}
+			i = len(out.Docs)
+			byPath[p] = i
+			out.Docs = append(out.Docs, DocHits{Path: p, Type: str(h, "doc_type"), Number: str(h, "doc_number"),
+				Date: str(h, "doc_date"), Subject: str(h, "doc_subject"), Score: h.Score})
+		}
+		if len(out.Docs[i].Passages) < o.Passages {
+			out.Docs[i].Passages = append(out.Docs[i].Passages, Passage{Section: str(h, "section"), Heading: str(h, "heading"),
+				Snippet: snippet(h), Score: h.Score})
+		}
+	}
+	for name, f := range res.Facets {
+		for _, t := range f.Terms.Terms() {
+			out.Facets[name] = append(out.Facets[name], Facet{t.Term, t.Count})
+		}
+	}
+	if len(out.Docs) == 0 {
+		out.Suggestions = ix.suggest(o.Query)
+	}
+	return out, nil
+}
+
+func str(h *search.DocumentMatch, f string) string {
+	s, _ := h.Fields[f].(string)
+	return s
+}
+
+// snippet takes the best fragment, exact field first, and turns Bleve's
+// <mark> into «».
+func snippet(h *search.DocumentMatch) string {
+	for _, f := range []string{"text", "text_fold"} {
+		if fr := h.Fragments[f]; len(fr) > 0 {
+			s := strings.NewReplacer("<mark>", "«", "</mark>", "»", "&#34;", "\"", "&#39;", "'", "&amp;", "&", "&lt;", "<", "&gt;", ">").Replace(fr[0])
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return ""
+}
+
+// suggest proposes, for a query that found nothing, the query with each
+// unknown word replaced by the most frequent indexed word within one edit
+// (on the folded forms).
+func (ix *Index) suggest(q string) []string {
+	words := strings.Fields(vntext.Fold(phraseRe.ReplaceAllString(q, "$1")))
+	if len(words) == 0 {
+		return nil
+	}
+	dict, err := ix.b.FieldDict("text_fold")
+	if err != nil {
+		return nil
+	}
+	defer dict.Close()
+	type cand struct {
+		term  string
+		count uint64
+	}
+	best := make([]cand, len(words))
+	known := make([]bool, len(words))
+	for {
+		e, err := dict.Next()
+		if err != nil || e == nil {
+			break
+		}
+		for i, w := range words {
+			if e.Term == w {
+				known[i] = true
+			}
+			if d := editDistance(e.Term, w, 1); d <= 1 && e.Count > best[i].count {
+				best[i] = cand{e.Term, e.Count}
+			}
+		}
+	}
+	var out []string
+	changed := false
+	for i, w := range words {
+		if !known[i] && best[i].term != "" {
+			out = append(out, best[i].term)
+			changed = true
+		} else {
+			out = append(out, w)
+		}
+	}
+	if !changed {
+		return nil
+	}
+	return []string{strings.Join(out, " ")}
+}
+
+// editDistance is the Levenshtein distance of a and b, or max+1 when it is
+// larger than max.
+func editDistance(a, b string, max int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > max || -d > max {
+		return max + 1
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		low := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+			low = min(low, cur[j])
+		}
+		if low > max {
+			return max + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

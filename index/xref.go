@@ -1,0 +1,318 @@
+package index
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/vanban/vanban/extract"
+	"github.com/vanban/vanban/extract/vntext"
+)
+
+// CiteHit is one place where an instrument is cited, with the date and
+// issuer as that place wrote them.
+type CiteHit struct {
+	Path       string `json:"path"`
+	DocNumber  string `json:"doc_number"`
+	DocSubject string `json:"doc_subject"`
+	Section    string `json:"section"`
+	Number     string `json:"number"`
+	Written    string `json:"written"`
+	Type       string `json:"type"`
+	Date       string `json:"date"`
+	Issuer     string `json:"issuer"`
+	Text       string `json:"text"`
+	Problems   string `json:"problems,omitempty"`
+}
+
+// CitesResult lists the citations of one instrument and where they disagree.
+type CitesResult struct {
+	Number        string    `json:"number"`
+	Hits          []CiteHit `json:"citations"`
+	Disagreements []string  `json:"disagreements"`
+}
+
+var citeFields = []string{"path", "doc_number", "doc_subject", "section", "number", "number_written", "cite_type", "cite_date", "cite_issuer", "text", "cite_problems"}
+
+func (ix *Index) all(q query.Query, fields []string, sortBy ...string) ([]map[string]string, error) {
+	var out []map[string]string
+	for from := 0; ; {
+		req := bleve.NewSearchRequestOptions(q, 1000, from, false)
+		req.Fields = fields
+		if len(sortBy) > 0 {
+			req.SortBy(sortBy)
+		}
+		res, err := ix.b.Search(req)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range res.Hits {
+			m := map[string]string{"_id": h.ID}
+			for _, f := range fields {
+				m[f] = str(h, f)
+			}
+			out = append(out, m)
+		}
+		from += len(res.Hits)
+		if len(res.Hits) == 0 || uint64(from) >= res.Total {
+			return out, nil
+		}
+	}
+}
+
+// Cites lists every citation of the instrument numbered n (any spelling:
+// "33/ct-ttg", "CT-TTg 33"), and flags citations that disagree on date or
+// issuer.
+func (ix *Index) Cites(n string) (*CitesResult, error) {
+	key := NumberKey(n)
+	rows, err := ix.all(bleve.NewConjunctionQuery(termQ("kind", KindCitation), termQ("number_key", key)), citeFields, "path", "section")
+	if err != nil {
+		return nil, err
+	}
+	r := &CitesResult{Number: n, Hits: []CiteHit{}, Disagreements: []string{}}
+	dates, issuers := map[string][]string{}, map[string][]string{}
+	for _, m := range rows {
+		h := CiteHit{Path: m["path"], DocNumber: m["doc_number"], DocSubject: m["doc_subject"], Section: m["section"], Number: m["number"],
+			Written: m["number_written"], Type: m["cite_type"], Date: m["cite_date"], Issuer: m["cite_issuer"], Text: m["text"], Problems: m["cite_problems"]}
+		r.Hits = append(r.Hits, h)
+		if h.Number != "" {
+			r.Number = h.Number
+		}
+		if h.Date != "" {
+			dates[h.Date] = append(dates[h.Date], h.Path)
+		}
+		if h.Issuer != "" {
+			k := vntext.Fold(h.Issuer)
+			issuers[k] = append(issuers[k], h.Issuer+" ("+h.Path+")")
+		}
+	}
+	if len(dates) > 1 {
+		var ds []string
+		for d, ps := range dates {
+			ds = append(ds, fmt.Sprintf("%s (%d lần)", d, len(ps)))
+		}
+		sort.Strings(ds)
+		r.Disagreements = append(r.Disagreements, "Ngày ban hành khác nhau: "+strings.Join(ds, ", "))
+	}
+	if len(issuers) > 1 && !nested(issuers) {
+		var is []string
+		for _, v := range issuers {
+			is = append(is, v[0])
+		}
+		sort.Strings(is)
+		r.Disagreements = append(r.Disagreements, "Cơ quan ban hành khác nhau: "+strings.Join(is, "; "))
+	}
+	return r, nil
+}
+
+// nested reports whether every issuer name contains or is contained in
+// every other ("Chính phủ" and "Thủ tướng Chính phủ" disagree, but
+// "Bộ trưởng Bộ Tài chính" and "Bộ Tài chính" do not).
+func nested(m map[string][]string) bool {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	for i := range ks {
+		for j := range ks {
+			if i != j && !strings.Contains(ks[i], ks[j]) && !strings.Contains(ks[j], ks[i]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Ref is an instrument a document cites, resolved to an ingested document
+// when the index holds it.
+type Ref struct {
+	Type       string `json:"type"`
+	Number     string `json:"number"`
+	Title      string `json:"title,omitempty"`
+	Date       string `json:"date,omitempty"`
+	Issuer     string `json:"issuer,omitempty"`
+	Count      int    `json:"count"`
+	InCorpus   bool   `json:"in_corpus"`
+	ResolvedTo string `json:"resolved_to,omitempty"` // path of the ingested document
+}
+
+// Record returns the extraction record of an ingested file, found by path
+// (or the end of it) or by its number.
+func (ix *Index) Record(doc string) (*extract.Record, string, error) {
+	q := bleve.NewConjunctionQuery(termQ("kind", KindFile))
+	rows, err := ix.all(q, []string{"path", "doc_number", "doc_json"})
+	if err != nil {
+		return nil, "", err
+	}
+	key := NumberKey(doc)
+	for _, m := range rows {
+		if m["path"] == doc || strings.HasSuffix(m["path"], "/"+strings.TrimPrefix(doc, "./")) || m["doc_number"] != "" && NumberKey(m["doc_number"]) == key {
+			var r extract.Record
+			if err := json.Unmarshal([]byte(m["doc_json"]), &r); err != nil {
+				return nil, "", err
+			}
+			return &r, m["path"], nil
+		}
+	}
+	return nil, "", fmt.Errorf("%q: không có trong chỉ mục", doc)
+}
+
+// Refs lists what a document cites, each instrument once.
+func (ix *Index) Refs(doc string) ([]Ref, string, error) {
+	r, path, err := ix.Record(doc)
+	if err != nil {
+		return nil, "", err
+	}
+	byNum := map[string]string{} // number key → path
+	files, err := ix.all(termQ("kind", KindFile), []string{"path", "doc_number"})
+	if err != nil {
+		return nil, "", err
+	}
+	for _, f := range files {
+		if f["doc_number"] != "" {
+			byNum[NumberKey(f["doc_number"])] = f["path"]
+		}
+	}
+	var out []Ref
+	idx := map[string]int{}
+	for _, c := range r.Citations {
+		k := c.NumberNormalized
+		if k == "" {
+			k = "name:" + vntext.Key(c.Title)
+		}
+		if i, ok := idx[k]; ok {
+			out[i].Count++
+			continue
+		}
+		ref := Ref{Type: c.Type, Number: c.NumberNormalized, Title: c.Title, Date: c.Date, Issuer: c.Issuer, Count: 1}
+		if p, ok := byNum[NumberKey(c.NumberNormalized)]; ok && c.NumberNormalized != "" {
+			ref.InCorpus, ref.ResolvedTo = true, p
+		}
+		idx[k] = len(out)
+		out = append(out, ref)
+	}
+	return out, path, nil
+}
+
+// Edge is a citation from a document to an instrument.
+type Edge struct {
+	From   string `json:"from"`   // citing document: its number, else its path
+	To     string `json:"to"`     // cited instrument's number (or title)
+	Type   string `json:"type"`   // of the cited instrument
+	Count  int    `json:"count"`  // mentions
+	Target string `json:"target"` // path when the cited instrument is ingested
+}
+
+// Graph returns the citation graph of the whole index.
+func (ix *Index) Graph() ([]Edge, error) {
+	files, err := ix.all(termQ("kind", KindFile), []string{"path", "doc_number"})
+	if err != nil {
+		return nil, err
+	}
+	name, byNum := map[string]string{}, map[string]string{}
+	for _, f := range files {
+		name[f["path"]] = f["path"]
+		if f["doc_number"] != "" {
+			name[f["path"]] = f["doc_number"]
+			byNum[NumberKey(f["doc_number"])] = f["path"]
+		}
+	}
+	rows, err := ix.all(termQ("kind", KindCitation), []string{"path", "number", "number_key", "cite_type"}, "path")
+	if err != nil {
+		return nil, err
+	}
+	idx := map[[2]string]int{}
+	var out []Edge
+	for _, m := range rows {
+		k := [2]string{m["path"], m["number"]}
+		if i, ok := idx[k]; ok {
+			out[i].Count++
+			continue
+		}
+		e := Edge{From: name[m["path"]], To: m["number"], Type: m["cite_type"], Count: 1}
+		if m["number_key"] != "" {
+			e.Target = byNum[NumberKey(m["number_key"])]
+		}
+		idx[k] = len(out)
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// DeadlineRow is one deadline of an ingested document.
+type DeadlineRow struct {
+	Path      string `json:"path"`
+	DocNumber string `json:"doc_number"`
+	Date      string `json:"date"`
+	Period    string `json:"period"`
+	Start     string `json:"start"`
+	End       string `json:"end"`
+	Recurring string `json:"recurring"`
+	Text      string `json:"text"`
+	Action    string `json:"action"`
+	Unit      string `json:"unit"`
+	Section   string `json:"section"`
+}
+
+// DeadlineOptions filter deadlines.
+type DeadlineOptions struct {
+	Unit     string
+	From, To string // ISO; a deadline matches when its date, or its period, meets the range
+	Doc      string // path suffix or number
+}
+
+// Deadlines lists deadlines across the index, sorted by date.
+func (ix *Index) Deadlines(o DeadlineOptions) ([]DeadlineRow, error) {
+	qs := []query.Query{termQ("kind", KindDeadline)}
+	if o.Unit != "" {
+		m := bleve.NewMatchQuery(o.Unit)
+		m.SetField("unit")
+		m.SetOperator(query.MatchQueryOperatorAnd)
+		qs = append(qs, m)
+	}
+	if o.From != "" || o.To != "" {
+		byDate := dateRange("date", o.From, o.To)
+		// a period overlaps [from, to]: start ≤ to and end ≥ from
+		per := bleve.NewConjunctionQuery(dateRange("period_start", "", o.To), dateRange("period_end", o.From, ""))
+		qs = append(qs, bleve.NewDisjunctionQuery(byDate, per))
+	}
+	rows, err := ix.all(bleve.NewConjunctionQuery(qs...), []string{"path", "doc_number", "date", "period", "period_start", "period_end", "recurring", "text", "action", "unit", "section"})
+	if err != nil {
+		return nil, err
+	}
+	var out []DeadlineRow
+	for _, m := range rows {
+		if o.Doc != "" && !strings.HasSuffix(m["path"], o.Doc) && NumberKey(m["doc_number"]) != NumberKey(o.Doc) {
+			continue
+		}
+		// A dated deadline is judged by its date, not by its period.
+		if d := m["date"]; d != "" && (o.From != "" && d < o.From || o.To != "" && d > o.To) {
+			continue
+		}
+		out = append(out, DeadlineRow{Path: m["path"], DocNumber: m["doc_number"], Date: m["date"], Period: m["period"], Start: m["period_start"],
+			End: m["period_end"], Recurring: m["recurring"], Text: m["text"], Action: m["action"], Unit: m["unit"], Section: m["section"]})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Date, out[j].Date
+		if a == "" {
+			a = out[i].End
+		}
+		if b == "" {
+			b = out[j].End
+		}
+		if a == "" {
+			a = "9999"
+		}
+		if b == "" {
+			b = "9999"
+		}
+		if a != b {
+			return a < b
+		}
+		return out[i].Path < out[j].Path
+	})
+	return out, nil
+}
