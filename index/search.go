@@ -174,7 +174,7 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 		o.Passages = 3
 	}
 	conj := bleve.NewConjunctionQuery(append(filters(KindPassage, o), textQuery(o.Query))...)
-	req := bleve.NewSearchRequestOptions(conj, 200, 0, false)
+	req := bleve.NewSearchRequestOptions(conj, 500, 0, false)
 	req.Fields = []string{"path", "doc_type", "doc_number", "doc_date", "doc_subject", "section", "heading"}
 	req.Highlight = bleve.NewHighlight()
 	req.Highlight.AddField("text")
@@ -223,8 +223,8 @@ func str(h *search.DocumentMatch, f string) string {
 // snippet takes the best fragment, exact field first, and turns Bleve's
 // <mark> into «».
 func snippet(h *search.DocumentMatch) string {
-	for _, f := range []string{"text", "text_fold"} {
-		if fr := h.Fragments[f]; len(fr) > 0 {
+	for _, f := range []string{"text", "text_fold", "text", "text_fold"} {
+		if fr := h.Fragments[f]; len(fr) > 0 && (strings.Contains(fr[0], "<mark>") || f == "text_fold" && len(h.Fragments) == 1 || len(h.Fragments) == 0) {
 			s := strings.NewReplacer("<mark>", "«", "</mark>", "»", "&#34;", "\"", "&#39;", "'", "&amp;", "&", "&lt;", "<", "&gt;", ">").Replace(fr[0])
 			return strings.Join(strings.Fields(s), " ")
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/vanban/vanban/extract"
+	"github.com/vanban/vanban/index"
 	"github.com/vanban/vanban/rules"
 )
 
@@ -27,9 +28,10 @@ func (e silentError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 // app holds what commands share: streams and lazily loaded rules.
 type app struct {
-	in       io.Reader
-	out, err io.Writer
-	rulesDir string
+	in        io.Reader
+	out, err  io.Writer
+	rulesDir  string
+	indexPath string
 
 	once sync.Once
 	x    *extract.Extractor
@@ -80,6 +82,7 @@ phần đầu văn bản, mục lục, các văn bản được dẫn chiếu, �
 		SilenceUsage:  true,
 	}
 	root.PersistentFlags().StringVar(&a.rulesDir, "rules", "", "thư mục quy tắc bổ sung (cũng đọc từ $"+rules.EnvDir+")")
-	root.AddCommand(newExtractCmd(a))
+	root.PersistentFlags().StringVar(&a.indexPath, "index", "", "thư mục chỉ mục (mặc định $"+index.EnvIndex+" hoặc ~/.local/share/vanban/index)")
+	root.AddCommand(newExtractCmd(a), newIngestCmd(a), newSearchCmd(a), newCitesCmd(a), newRefsCmd(a), newGraphCmd(a), newDeadlinesCmd(a), newDemoCmd(a))
 	return root
 }

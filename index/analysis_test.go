@@ -1,0 +1,93 @@
+package index
+
+import (
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/registry"
+	"golang.org/x/text/unicode/norm"
+)
+
+type tok struct {
+	term       string
+	start, end int
+	pos        int
+}
+
+func analyze(t *testing.T, name, in string) []tok {
+	t.Helper()
+	a, err := registry.NewCache().AnalyzerNamed(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []tok
+	for _, x := range a.Analyze([]byte(in)) {
+		out = append(out, tok{string(x.Term), x.Start, x.End, x.Position})
+	}
+	return out
+}
+
+func check(t *testing.T, name, in string, want []tok) {
+	t.Helper()
+	got := analyze(t, name, in)
+	if len(got) != len(want) {
+		t.Fatalf("%s(%q) = %v, want %v", name, in, got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("%s(%q) token %d = %+v, want %+v", name, in, i, got[i], want[i])
+		}
+	}
+}
+
+func TestAnalyzerExact(t *testing.T) {
+	// tone placement: both spellings give one term; offsets stay on the input
+	check(t, AnalyzerExact, "Uỷ ban hoà giải", []tok{{"ủy", 0, 4, 1}, {"ban", 5, 8, 2}, {"hòa", 9, 13, 3}, {"giải", 14, 20, 4}})
+	check(t, AnalyzerExact, "Ủy ban", []tok{{"ủy", 0, 4, 1}, {"ban", 5, 8, 2}})
+	// đ is kept: đường ≠ dương
+	check(t, AnalyzerExact, "đường dương", []tok{{"đường", 0, 9, 1}, {"dương", 10, 17, 2}})
+	// NFD input and mixed case
+	nfd := norm.NFD.String("QUYẾT Định")
+	got := analyze(t, AnalyzerExact, nfd)
+	if len(got) != 2 || got[0].term != "quyết" || got[1].term != "định" || got[1].end != len(nfd) {
+		t.Errorf("NFD: %v", got)
+	}
+	// look-alike eth
+	check(t, AnalyzerExact, "Ðiều 3", []tok{{"điều", 0, 7, 1}, {"3", 8, 9, 2}})
+}
+
+func TestAnalyzerFold(t *testing.T) {
+	check(t, AnalyzerFold, "Dân vận ĐƯỜNG", []tok{{"dan", 0, 4, 1}, {"van", 5, 10, 2}, {"duong", 11, 20, 3}})
+	check(t, AnalyzerFold, "dan van", []tok{{"dan", 0, 3, 1}, {"van", 4, 7, 2}})
+	// both tone placements fold to one term (same byte lengths here)
+	check(t, AnalyzerFold, "Uỷ ban", analyze(t, AnalyzerFold, "Ủy ban"))
+}
+
+func TestAnalyzerBigrams(t *testing.T) {
+	got := analyze(t, AnalyzerExactBigram, "công tác dân vận")
+	var terms []string
+	for _, g := range got {
+		terms = append(terms, g.term)
+	}
+	want := []string{"công tác", "tác dân", "dân vận"}
+	if len(terms) != 3 || terms[0] != want[0] || terms[2] != want[2] {
+		t.Errorf("bigrams %v, want %v", terms, want)
+	}
+	got = analyze(t, AnalyzerFoldBigram, "Dân Vận")
+	if len(got) != 1 || got[0].term != "dan van" {
+		t.Errorf("folded bigram %v", got)
+	}
+}
+
+func TestAnalyzerDocNumber(t *testing.T) {
+	for _, in := range []string{"33/CT-TTg", "33/ct-ttg", "CT-TTg 33", "33 / CT - TTg"} {
+		got := analyze(t, AnalyzerDocNumber, in)
+		if len(got) != 1 || got[0].term != "33CTTTG" {
+			t.Errorf("%q → %v", in, got)
+		}
+	}
+	for in, want := range map[string]string{"59/2023/NĐ-CP": "592023NDCP", "59/2023/nd-cp": "592023NDCP", "114-KL/TW": "114KLTW", "27/NQ- TW": "27NQTW"} {
+		if got := analyze(t, AnalyzerDocNumber, in); len(got) != 1 || got[0].term != want {
+			t.Errorf("%q → %v, want %s", in, got, want)
+		}
+	}
+}
