@@ -113,7 +113,7 @@ var (
 // "33CTTTG"). Separators vary in the wild (27/NQ- TW, 27-NQ/TW), the key
 // does not.
 func NumberKey(s string) string {
-	if m := codeThenNum.FindStringSubmatch(s); m != nil && !strings.ContainsAny(m[1], "0123456789") {
+	if m := codeThenNum.FindStringSubmatch(s); m != nil {
 		s = m[2] + "/" + m[1]
 	}
 	return nonKeyRune.ReplaceAllString(strings.ToUpper(vntext.Fold(s)), "")

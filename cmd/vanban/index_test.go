@@ -1,0 +1,73 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestIngestSearchCitesDeadlinesCLI(t *testing.T) {
+	idx := filepath.Join(t.TempDir(), "idx")
+	code, out, stderr := run(t, "--index", idx, "ingest", "../../samples")
+	if code != 0 || !strings.Contains(out, "mới/cập nhật: 3") {
+		t.Fatalf("ingest: exit %d\n%s\n%s", code, out, stderr)
+	}
+	code, out, _ = run(t, "--index", idx, "ingest", "--json", "../../samples")
+	var sum struct{ Indexed, Skipped int }
+	if code != 0 || json.Unmarshal([]byte(out), &sum) != nil || sum.Indexed != 0 || sum.Skipped != 3 {
+		t.Errorf("second ingest: exit %d %s", code, out)
+	}
+	code, out, _ = run(t, "--index", idx, "search", "dan", "van")
+	if code != 0 || !strings.Contains(out, "«dân» «vận»") {
+		t.Errorf("search: exit %d\n%s", code, out)
+	}
+	code, out, _ = run(t, "--index", idx, "search", "qwxyz")
+	if code != exitNoMatch || !strings.Contains(out, "Không tìm thấy") {
+		t.Errorf("no match: exit %d %s", code, out)
+	}
+	code, out, _ = run(t, "--index", idx, "cites", "59/2023/nd-cp")
+	if code != 0 || strings.Count(out, "ke-hoach-dan-van-phu-lien-2025") != 3 {
+		t.Errorf("cites: exit %d\n%s", code, out)
+	}
+	code, out, _ = run(t, "--index", idx, "deadlines", "--from", "2025-09-01", "--to", "2025-09-30", "--format", "csv")
+	if code != 0 || !strings.HasPrefix(out, "\ufeffNgày,") || !strings.Contains(out, "2025-09-03") || strings.Contains(out, "2025-12-02") {
+		t.Errorf("deadlines csv: exit %d\n%s", code, out)
+	}
+	code, out, _ = run(t, "--index", idx, "deadlines", "--format", "ics")
+	if code != 0 || !strings.Contains(out, "DTSTART;VALUE=DATE:20250903") || !strings.Contains(out, "BEGIN:VCALENDAR") {
+		t.Errorf("ics: exit %d\n%s", code, out)
+	}
+	code, out, _ = run(t, "--index", idx, "refs", "../../samples/ke-hoach-dan-van-phu-lien-2025.txt")
+	if code != 0 || !strings.Contains(out, "33/CT-TTg") || !strings.Contains(out, "ngoài kho") {
+		t.Errorf("refs: exit %d\n%s", code, out)
+	}
+	code, out, _ = run(t, "--index", idx, "graph", "--format", "dot")
+	if code != 0 || !strings.Contains(out, "digraph") || !strings.Contains(out, "59/2023/NĐ-CP") {
+		t.Errorf("graph: exit %d\n%s", code, out)
+	}
+}
+
+func TestIngestReportsBadFilesAndGoesOn(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "hong.docx"), []byte("PK\x03\x04broken"), 0o644)
+	data, _ := os.ReadFile(plan + ".txt")
+	os.WriteFile(filepath.Join(dir, "tot.txt"), data, 0o644)
+	code, out, stderr := run(t, "--index", filepath.Join(dir, "idx"), "ingest", dir)
+	if code != exitFailed || !strings.Contains(stderr, "hong.docx") || !strings.Contains(out, "mới/cập nhật: 1") {
+		t.Errorf("exit %d\n%s\n%s", code, out, stderr)
+	}
+}
+
+func TestDemo(t *testing.T) {
+	code, out, stderr := run(t, "demo")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"Trích xuất", "«dân» «vận»", "2025-09-03 Báo cáo lần 1"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("demo output lacks %q", want)
+		}
+	}
+}
