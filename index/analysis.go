@@ -4,7 +4,7 @@
 //
 // Analysis (registered by name, like Bleve's analysis/lang packages):
 //
-//	vi_exact         unicode tokenizer → vi_normalize (NFC, Đ look-alikes,
+//	vi_exact         vi_words tokenizer → vi_normalize (NFC, Đ look-alikes,
 //	                 canonical tone placement, lowercase): "Uỷ ban" = "Ủy ban",
 //	                 but "đường" ≠ "dương".
 //	vi_fold          vi_exact → vi_fold (diacritics removed, đ → d):
@@ -22,13 +22,16 @@ package index
 import (
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/token/shingle"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/vanban/vanban/extract/vntext"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Analyzer and filter names.
@@ -43,6 +46,8 @@ const (
 	FilterFold      = "vi_fold"
 	FilterDocNumber = "vi_docnum"
 	FilterBigram    = "vi_bigram"
+
+	TokenizerWords = "vi_words"
 )
 
 func init() {
@@ -51,14 +56,17 @@ func init() {
 			panic(err)
 		}
 	}
+	must(registry.RegisterTokenizer(TokenizerWords, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+		return wordTokenizer{}, nil
+	}))
 	must(registry.RegisterTokenFilter(FilterNormalize, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return termFilter(normalizeTerm), nil
+		return termFilter{normalizeTerm, true, cacheFor(FilterNormalize)}, nil
 	}))
 	must(registry.RegisterTokenFilter(FilterFold, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return termFilter(vntext.Fold), nil
+		return termFilter{vntext.Fold, true, cacheFor(FilterFold)}, nil
 	}))
 	must(registry.RegisterTokenFilter(FilterDocNumber, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return termFilter(NumberKey), nil
+		return termFilter{NumberKey, false, nil}, nil
 	}))
 	must(registry.RegisterTokenFilter(FilterBigram, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return shingle.NewShingleFilter(2, 2, false, " ", "_"), nil
@@ -80,25 +88,133 @@ func init() {
 			return a, nil
 		}))
 	}
-	chain(AnalyzerExact, unicode.Name, FilterNormalize)
-	chain(AnalyzerFold, unicode.Name, FilterNormalize, FilterFold)
-	chain(AnalyzerExactBigram, unicode.Name, FilterNormalize, FilterBigram)
-	chain(AnalyzerFoldBigram, unicode.Name, FilterNormalize, FilterFold, FilterBigram)
+	chain(AnalyzerExact, TokenizerWords, FilterNormalize)
+	chain(AnalyzerFold, TokenizerWords, FilterNormalize, FilterFold)
+	chain(AnalyzerExactBigram, TokenizerWords, FilterNormalize, FilterBigram)
+	chain(AnalyzerFoldBigram, TokenizerWords, FilterNormalize, FilterFold, FilterBigram)
 	chain(AnalyzerDocNumber, single.Name, FilterDocNumber)
 }
 
 // termFilter rewrites each token's term, keeping offsets and positions.
-type termFilter func(string) string
+// When asciiLower is set, an ASCII term is only lowercased, in place: the
+// Vietnamese filters do nothing else to ASCII, and most terms are ASCII.
+type termFilter struct {
+	f          func(string) string
+	asciiLower bool
+	cache      *termCache
+}
 
-func (f termFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+func (tf termFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {
-		t.Term = []byte(f(string(t.Term)))
+		if tf.asciiLower && isASCII(t.Term) {
+			for i, c := range t.Term {
+				if c >= 'A' && c <= 'Z' {
+					t.Term[i] = c + 'a' - 'A'
+				}
+			}
+			continue
+		}
+		t.Term = []byte(tf.cached(t.Term))
 	}
 	return in
 }
 
+// termCache memoizes term rewrites: Vietnamese has a few thousand
+// syllables, so nearly every token was seen before. Bounded, shared by all
+// analysis goroutines.
+type termCache struct {
+	m sync.Map
+	n atomic.Int64
+}
+
+var caches sync.Map // filter name → *termCache
+
+func (tf termFilter) cached(term []byte) string {
+	if tf.cache == nil {
+		return tf.f(string(term))
+	}
+	if v, ok := tf.cache.m.Load(string(term)); ok {
+		return v.(string)
+	}
+	k := string(term)
+	v := tf.f(k)
+	if tf.cache.n.Load() < 500000 {
+		tf.cache.m.Store(k, v)
+		tf.cache.n.Add(1)
+	}
+	return v
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// wordTokenizer splits text into words: runs of letters, combining marks
+// and digits (Vietnamese syllables, numbers, codes such as TTg). Everything
+// else separates. It is faster than Bleve's Unicode segmenter and treats
+// NFD text and tone marks as part of the word.
+type wordTokenizer struct{}
+
+func (wordTokenizer) Tokenize(in []byte) analysis.TokenStream {
+	var out analysis.TokenStream
+	start, pos := -1, 0
+	emit := func(end int) {
+		pos++
+		out = append(out, &analysis.Token{Start: start, End: end, Term: append([]byte(nil), in[start:end]...), Position: pos, Type: analysis.AlphaNumeric})
+		start = -1
+	}
+	for i := 0; i < len(in); {
+		c := in[i]
+		var word bool
+		n := 1
+		if c < 0x80 {
+			word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		} else {
+			var r rune
+			r, n = utf8.DecodeRune(in[i:])
+			word = vntext.IsWordRune(r)
+		}
+		if word {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			emit(i)
+		}
+		i += n
+	}
+	if start >= 0 {
+		emit(len(in))
+	}
+	return out
+}
+
+func cacheFor(name string) *termCache {
+	c, _ := caches.LoadOrStore(name, &termCache{})
+	return c.(*termCache)
+}
+
 // normalizeTerm: NFC, look-alikes, canonical tone placement, lowercase.
 func normalizeTerm(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	// Most tokens need no repair: skip the normalization work for them.
+	if norm.NFC.IsNormalString(s) && !vntext.ToneCanNeedMove(s) && !strings.ContainsAny(s, "ÐðƉɖ") {
+		return strings.ToLower(s)
+	}
 	return strings.ToLower(vntext.CanonicalTone(vntext.FixLookalikes(s)))
 }
 

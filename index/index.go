@@ -94,13 +94,13 @@ func (ix *Index) Bleve() bleve.Index { return ix.b }
 // (phrase queries and highlights need them) and no _all and no doc values
 // (halves size and time, see the research notes).
 func newMapping() mapping.IndexMapping {
-	text := func(analyzer string, store bool) *mapping.FieldMapping {
+	text := func(analyzer string, store, vectors bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = analyzer
 		f.Store = store
 		f.IncludeInAll = false
 		f.DocValues = false
-		f.IncludeTermVectors = true
+		f.IncludeTermVectors = vectors
 		return f
 	}
 	kw := func(store bool) *mapping.FieldMapping {
@@ -109,7 +109,12 @@ func newMapping() mapping.IndexMapping {
 		f.Store = store
 		f.IncludeInAll = false
 		f.IncludeTermVectors = false
-		f.DocValues = true // sorting and facets
+		f.DocValues = false
+		return f
+	}
+	facet := func() *mapping.FieldMapping {
+		f := kw(true)
+		f.DocValues = true // facets and sorting read doc values
 		return f
 	}
 	stored := func() *mapping.FieldMapping {
@@ -121,30 +126,32 @@ func newMapping() mapping.IndexMapping {
 		f.DocValues = false
 		return f
 	}
-	num := text(AnalyzerDocNumber, false)
-	num.IncludeTermVectors = false
+	num := text(AnalyzerDocNumber, false, false)
 
 	dm := bleve.NewDocumentStaticMapping()
 	add := func(name string, fm *mapping.FieldMapping) { dm.AddFieldMappingsAt(name, fm) }
 	add("kind", kw(true))
-	add("path", kw(true))
+	add("path", facet())
 	add("sha256", kw(true))
-	add("doc_type", kw(true))
+	add("doc_type", facet())
 	add("doc_number", kw(true))
 	add("doc_number_key", num)
 	add("doc_date", kw(true))
-	add("year", kw(true))
-	add("doc_issuer", text(AnalyzerFold, true))
+	add("year", facet())
+	add("doc_issuer", text(AnalyzerFold, true, false))
 	add("doc_subject", stored())
 	add("section", kw(true))
 	add("heading", stored())
-	// Passage text: the same stored original under four analyses.
-	add("text", text(AnalyzerExact, true))
-	add("text_fold", text(AnalyzerFold, true))
-	add("text_bi", text(AnalyzerExactBigram, false))
-	add("text_fold_bi", text(AnalyzerFoldBigram, false))
+	// Passage text: the original, stored once, under three analyses. Only
+	// text_fold keeps term vectors: phrase queries run there (without
+	// vectors they silently match nothing); snippets are cut by vanban
+	// from the stored text, not by Bleve's highlighter.
+	add("text", text(AnalyzerExact, true, false))
+	add("text_fold", text(AnalyzerFold, false, true))
+	add("text_fold_bi", text(AnalyzerFoldBigram, false, false))
+	add("cite_text", stored())
 	add("numbers", num)
-	add("units", text(AnalyzerFold, true))
+	add("units", text(AnalyzerFold, true, false))
 	// Citations.
 	add("number", kw(true))
 	add("number_key", num)
@@ -157,11 +164,11 @@ func newMapping() mapping.IndexMapping {
 	// Deadlines.
 	add("date", kw(true))
 	add("period", kw(true))
-	add("period_start", kw(true))
+	add("period_start", facet())
 	add("period_end", kw(true))
 	add("recurring", kw(true))
 	add("action", stored())
-	add("unit", text(AnalyzerFold, true))
+	add("unit", text(AnalyzerFold, true, false))
 	// Files.
 	add("counts", stored())
 	add("doc_json", stored())

@@ -290,6 +290,14 @@ func IsDocument(path string) bool {
 func fileID(path string) string            { return "f:" + path }
 func childID(k, path string, i int) string { return fmt.Sprintf("%s:%s#%d", k, path, i) }
 
+// pathOfChild is the file path inside a child's id ("p:/a/b.txt#3").
+func pathOfChild(id string) string {
+	if i := strings.LastIndexByte(id, '#'); i > 2 {
+		return id[2:i]
+	}
+	return id
+}
+
 func deleteFile(b *bleve.Batch, path string, c counts) {
 	b.Delete(fileID(path))
 	for i := 0; i < c.P; i++ {
@@ -313,12 +321,14 @@ func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) 
 	} else if len(m.DatePartial) >= 4 {
 		year = m.DatePartial[:4]
 	}
+	// Passages and the file carry the document's fields for filters;
+	// citations and deadlines only what their listings show.
 	base := func(kind string) map[string]interface{} {
-		return map[string]interface{}{
-			"kind": kind, "path": path, "doc_type": m.Type, "doc_number": m.Number,
-			"doc_number_key": m.Number, "doc_date": m.Date, "year": year,
-			"doc_issuer": m.Issuer, "doc_subject": m.Subject,
+		d := map[string]interface{}{"kind": kind, "path": path, "doc_number": m.Number, "doc_date": m.Date, "doc_subject": m.Subject}
+		if kind == KindPassage || kind == KindFile {
+			d["doc_type"], d["doc_number_key"], d["year"], d["doc_issuer"] = m.Type, m.Number, year, m.Issuer
 		}
+		return d
 	}
 	var c counts
 	// Passages: the text from one section start to the next; the header
@@ -344,7 +354,7 @@ func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) 
 		}
 		d := base(KindPassage)
 		d["section"], d["heading"] = ids[i], heads[i]
-		d["text"], d["text_fold"], d["text_bi"], d["text_fold_bi"] = text, text, text, text
+		d["text"], d["text_fold"], d["text_fold_bi"] = text, text, text
 		var nums, units []string
 		if i == 0 && m.Number != "" {
 			nums = append(nums, m.Number)
@@ -379,14 +389,14 @@ func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) 
 		d["number"], d["number_key"], d["number_written"] = id, ct.NumberNormalized, ct.Number
 		d["cite_type"], d["cite_date"], d["cite_issuer"], d["cite_title"] = ct.Type, ct.Date, ct.Issuer, ct.Title
 		d["section"], d["cite_problems"] = ct.Section, strings.Join(probs, "; ")
-		d["text"] = ct.Text
+		d["cite_text"] = ct.Text
 		b.Index(childID("c", path, c.C), clean(d))
 		c.C++
 	}
 	for _, dl := range r.Deadlines {
 		d := base(KindDeadline)
 		d["date"], d["recurring"], d["action"], d["unit"], d["section"] = dl.Date, dl.Recurring, dl.Action, dl.Unit, dl.Section
-		d["text"] = dl.Text
+		d["cite_text"] = dl.Text
 		if dl.Period != nil {
 			d["period"], d["period_start"], d["period_end"] = dl.Period.Label, dl.Period.Start, dl.Period.End
 		}

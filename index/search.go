@@ -67,12 +67,14 @@ var phraseRe = regexp.MustCompile(`"([^"]+)"`)
 func textQuery(q string) query.Query {
 	var must, should []query.Query
 	for _, m := range phraseRe.FindAllStringSubmatch(q, -1) {
-		pe := bleve.NewMatchPhraseQuery(m[1])
-		pe.SetField("text")
-		pe.SetBoost(3)
 		pf := bleve.NewMatchPhraseQuery(m[1])
 		pf.SetField("text_fold")
-		must = append(must, bleve.NewDisjunctionQuery(pe, pf))
+		must = append(must, pf)
+		exact := bleve.NewMatchQuery(m[1])
+		exact.SetField("text")
+		exact.SetOperator(query.MatchQueryOperatorAnd)
+		exact.SetBoost(3)
+		should = append(should, exact)
 	}
 	rest := strings.TrimSpace(phraseRe.ReplaceAllString(q, " "))
 	if rest != "" && LooksLikeNumber(rest) {
@@ -93,12 +95,10 @@ func textQuery(q string) query.Query {
 		exact.SetField("text")
 		exact.SetOperator(query.MatchQueryOperatorAnd)
 		exact.SetBoost(3)
-		bi := bleve.NewMatchQuery(rest)
-		bi.SetField("text_bi")
-		bi.SetBoost(2)
 		fbi := bleve.NewMatchQuery(rest)
 		fbi.SetField("text_fold_bi")
-		should = append(should, exact, bi, fbi)
+		fbi.SetBoost(2)
+		should = append(should, exact, fbi)
 	}
 	b := bleve.NewBooleanQuery()
 	b.AddMust(must...)
@@ -165,7 +165,9 @@ func dateRange(f, from, to string) query.Query {
 	return q
 }
 
-// Search returns the best passages, grouped by document, best first.
+// Search returns the best passages, grouped by document, best first. It
+// runs in two steps: rank passages (identifiers only), then load the chosen
+// few and cut their snippets.
 func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 	if o.Docs <= 0 {
 		o.Docs = 10
@@ -174,11 +176,7 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 		o.Passages = 3
 	}
 	conj := bleve.NewConjunctionQuery(append(filters(KindPassage, o), textQuery(o.Query))...)
-	req := bleve.NewSearchRequestOptions(conj, 500, 0, false)
-	req.Fields = []string{"path", "doc_type", "doc_number", "doc_date", "doc_subject", "section", "heading"}
-	req.Highlight = bleve.NewHighlight()
-	req.Highlight.AddField("text")
-	req.Highlight.AddField("text_fold")
+	req := bleve.NewSearchRequestOptions(conj, 300, 0, false)
 	req.AddFacet("doc_type", bleve.NewFacetRequest("doc_type", 10))
 	req.AddFacet("year", bleve.NewFacetRequest("year", 10))
 	res, err := ix.b.Search(req)
@@ -186,9 +184,15 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 		return nil, err
 	}
 	out := &SearchResult{Query: o.Query, Total: res.Total, Facets: map[string][]Facet{}, Docs: []DocHits{}}
+	type pick struct {
+		doc   int
+		id    string
+		score float64
+	}
 	byPath := map[string]int{}
+	var picks []pick
 	for _, h := range res.Hits {
-		p := str(h, "path")
+		p := pathOfChild(h.ID)
 		i, ok := byPath[p]
 		if !ok {
 			if len(out.Docs) >= o.Docs {
@@ -196,12 +200,16 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 			}
 			i = len(out.Docs)
 			byPath[p] = i
-			out.Docs = append(out.Docs, DocHits{Path: p, Type: str(h, "doc_type"), Number: str(h, "doc_number"),
-				Date: str(h, "doc_date"), Subject: str(h, "doc_subject"), Score: h.Score})
+			out.Docs = append(out.Docs, DocHits{Path: p, Score: h.Score})
 		}
-		if len(out.Docs[i].Passages) < o.Passages {
-			out.Docs[i].Passages = append(out.Docs[i].Passages, Passage{Section: str(h, "section"), Heading: str(h, "heading"),
-				Snippet: snippet(h), Score: h.Score})
+		n := 0
+		for _, pk := range picks {
+			if pk.doc == i {
+				n++
+			}
+		}
+		if n < o.Passages {
+			picks = append(picks, pick{i, h.ID, h.Score})
 		}
 	}
 	for name, f := range res.Facets {
@@ -211,25 +219,122 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 	}
 	if len(out.Docs) == 0 {
 		out.Suggestions = ix.suggest(o.Query)
+		return out, nil
+	}
+	ids := make([]string, len(picks))
+	for i, p := range picks {
+		ids[i] = p.id
+	}
+	req2 := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	req2.Fields = []string{"doc_type", "doc_number", "doc_date", "doc_subject", "section", "heading", "text"}
+	res2, err := ix.b.Search(req2)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]*search.DocumentMatch{}
+	for _, h := range res2.Hits {
+		byID[h.ID] = h
+	}
+	words := queryWords(o.Query)
+	for _, p := range picks {
+		h := byID[p.id]
+		if h == nil {
+			continue
+		}
+		d := &out.Docs[p.doc]
+		if d.Type == "" {
+			d.Type, d.Number, d.Date, d.Subject = str(h, "doc_type"), str(h, "doc_number"), str(h, "doc_date"), str(h, "doc_subject")
+		}
+		d.Passages = append(d.Passages, Passage{Section: str(h, "section"), Heading: str(h, "heading"),
+			Snippet: Snippet(str(h, "text"), words, 40), Score: p.score})
 	}
 	return out, nil
+}
+
+// queryWords are the folded words of a query (quotes and number
+// punctuation dropped), for snippets.
+func queryWords(q string) map[string]bool {
+	w := map[string]bool{}
+	for _, f := range strings.FieldsFunc(vntext.Fold(q), func(r rune) bool { return !vntext.IsWordRune(r) }) {
+		w[f] = true
+	}
+	return w
+}
+
+// Snippet cuts the window of about n words of text holding the most
+// distinct query words, and marks them «like this». Words are compared
+// folded, so an unaccented query marks accented text.
+func Snippet(text string, words map[string]bool, n int) string {
+	type tk struct {
+		a, b int
+		hit  string
+	}
+	var toks []tk
+	start := -1
+	for i, r := range text + " " {
+		if i < len(text) && vntext.IsWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			f := vntext.Fold(text[start:i])
+			t := tk{a: start, b: i}
+			if words[f] {
+				t.hit = f
+			}
+			toks = append(toks, t)
+			start = -1
+		}
+	}
+	if len(toks) == 0 {
+		return ""
+	}
+	best, bestN := 0, -1
+	for i := 0; i < len(toks); i++ {
+		seen := map[string]bool{}
+		for j := i; j < len(toks) && j < i+n; j++ {
+			if toks[j].hit != "" {
+				seen[toks[j].hit] = true
+			}
+		}
+		if len(seen) > bestN {
+			best, bestN = i, len(seen)
+		}
+		if toks[i].hit == "" && bestN > 0 {
+			continue
+		}
+	}
+	// start a few words before the first hit
+	first := best
+	for first > 0 && best-first < 5 && toks[first].hit == "" {
+		first--
+	}
+	last := min(len(toks)-1, first+n)
+	var sb strings.Builder
+	if first > 0 {
+		sb.WriteString("…")
+	}
+	pos := toks[first].a
+	for k := first; k <= last; k++ {
+		sb.WriteString(text[pos:toks[k].a])
+		if toks[k].hit != "" {
+			sb.WriteString("«" + text[toks[k].a:toks[k].b] + "»")
+		} else {
+			sb.WriteString(text[toks[k].a:toks[k].b])
+		}
+		pos = toks[k].b
+	}
+	if last < len(toks)-1 {
+		sb.WriteString("…")
+	}
+	return strings.Join(strings.Fields(sb.String()), " ")
 }
 
 func str(h *search.DocumentMatch, f string) string {
 	s, _ := h.Fields[f].(string)
 	return s
-}
-
-// snippet takes the best fragment, exact field first, and turns Bleve's
-// <mark> into «».
-func snippet(h *search.DocumentMatch) string {
-	for _, f := range []string{"text", "text_fold", "text", "text_fold"} {
-		if fr := h.Fragments[f]; len(fr) > 0 && (strings.Contains(fr[0], "<mark>") || f == "text_fold" && len(h.Fragments) == 1 || len(h.Fragments) == 0) {
-			s := strings.NewReplacer("<mark>", "«", "</mark>", "»", "&#34;", "\"", "&#39;", "'", "&amp;", "&", "&lt;", "<", "&gt;", ">").Replace(fr[0])
-			return strings.Join(strings.Fields(s), " ")
-		}
-	}
-	return ""
 }
 
 // suggest proposes, for a query that found nothing, the query with each

@@ -35,7 +35,7 @@ type CitesResult struct {
 	Disagreements []string  `json:"disagreements"`
 }
 
-var citeFields = []string{"path", "doc_number", "doc_subject", "section", "number", "number_written", "cite_type", "cite_date", "cite_issuer", "text", "cite_problems"}
+var citeFields = []string{"path", "doc_number", "doc_subject", "section", "number", "number_written", "cite_type", "cite_date", "cite_issuer", "cite_text", "cite_problems"}
 
 func (ix *Index) all(q query.Query, fields []string, sortBy ...string) ([]map[string]string, error) {
 	var out []map[string]string
@@ -76,7 +76,7 @@ func (ix *Index) Cites(n string) (*CitesResult, error) {
 	dates, issuers := map[string][]string{}, map[string][]string{}
 	for _, m := range rows {
 		h := CiteHit{Path: m["path"], DocNumber: m["doc_number"], DocSubject: m["doc_subject"], Section: m["section"], Number: m["number"],
-			Written: m["number_written"], Type: m["cite_type"], Date: m["cite_date"], Issuer: m["cite_issuer"], Text: m["text"], Problems: m["cite_problems"]}
+			Written: m["number_written"], Type: m["cite_type"], Date: m["cite_date"], Issuer: m["cite_issuer"], Text: m["cite_text"], Problems: m["cite_problems"]}
 		r.Hits = append(r.Hits, h)
 		if h.Number != "" {
 			r.Number = h.Number
@@ -279,7 +279,7 @@ func (ix *Index) Deadlines(o DeadlineOptions) ([]DeadlineRow, error) {
 		per := bleve.NewConjunctionQuery(dateRange("period_start", "", o.To), dateRange("period_end", o.From, ""))
 		qs = append(qs, bleve.NewDisjunctionQuery(byDate, per))
 	}
-	rows, err := ix.all(bleve.NewConjunctionQuery(qs...), []string{"path", "doc_number", "date", "period", "period_start", "period_end", "recurring", "text", "action", "unit", "section"})
+	rows, err := ix.all(bleve.NewConjunctionQuery(qs...), []string{"path", "doc_number", "date", "period", "period_start", "period_end", "recurring", "cite_text", "action", "unit", "section"})
 	if err != nil {
 		return nil, err
 	}
@@ -293,7 +293,7 @@ func (ix *Index) Deadlines(o DeadlineOptions) ([]DeadlineRow, error) {
 			continue
 		}
 		out = append(out, DeadlineRow{Path: m["path"], DocNumber: m["doc_number"], Date: m["date"], Period: m["period"], Start: m["period_start"],
-			End: m["period_end"], Recurring: m["recurring"], Text: m["text"], Action: m["action"], Unit: m["unit"], Section: m["section"]})
+			End: m["period_end"], Recurring: m["recurring"], Text: m["cite_text"], Action: m["action"], Unit: m["unit"], Section: m["section"]})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i].Date, out[j].Date
