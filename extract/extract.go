@@ -80,6 +80,17 @@ func (x *Extractor) Extract(src *Source) *Record {
 		dl.Text = raw[dl.Start:dl.End]
 		rec.Deadlines = append(rec.Deadlines, dl)
 	}
+	for _, tb := range tablesOf(s, d) {
+		t := Table{Header: tb.header, Rows: [][]string{}, Span: span(tb.a, tb.b)}
+		for _, r := range tb.rows {
+			var row []string
+			for _, c := range r.cells {
+				row = append(row, s[c.a:c.b])
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		rec.Tables = append(rec.Tables, t)
+	}
 	for _, p := range d.problems {
 		p.Span = span(p.Start, p.End)
 		rec.Problems = append(rec.Problems, p)

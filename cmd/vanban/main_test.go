@@ -117,3 +117,20 @@ func TestUserRulesDirectory(t *testing.T) {
 		t.Errorf("broken rules file: exit %d: %s", code, stderr)
 	}
 }
+
+func TestRulesListAndTest(t *testing.T) {
+	code, out, _ := run(t, "rules", "test")
+	if code != 0 || !strings.Contains(out, "đều đúng") {
+		t.Errorf("rules test: exit %d %s", code, out)
+	}
+	code, out, _ = run(t, "rules", "list")
+	if code != 0 || !strings.Contains(out, "doctype/quyet-dinh") || !strings.Contains(out, "rules/builtin/doctypes.yaml:") {
+		t.Errorf("rules list: exit %d %s", code, out)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "d.yaml"), []byte("kind: deadline\nentries:\n  - {id: sai, kind: due, phrases: [hạn cuối cùng], examples: [\"không có thời hạn nào\"]}\n"), 0o644)
+	code, out, _ = run(t, "--rules", dir, "rules", "test")
+	if code != exitFailed || !strings.Contains(out, "deadline/sai") {
+		t.Errorf("failing user rule: exit %d %s", code, out)
+	}
+}
