@@ -142,12 +142,14 @@ func newMapping() mapping.IndexMapping {
 	add("doc_subject", stored())
 	add("section", kw(true))
 	add("heading", stored())
-	// Passage text: the original, stored once, under three analyses. Only
-	// text_fold keeps term vectors: phrase queries run there (without
-	// vectors they silently match nothing); snippets are cut by vanban
-	// from the stored text, not by Bleve's highlighter.
+	add("subs", stored())
+	add("count", stored())
+	// Passage text: the original, stored once, under three analyses. No
+	// term vectors: phrases are matched through the two-syllable shingles
+	// of text_fold_bi (term lookups), and snippets are cut by vanban from
+	// the stored text, not by Bleve's highlighter.
 	add("text", text(AnalyzerExact, true, false))
-	add("text_fold", text(AnalyzerFold, false, true))
+	add("text_fold", text(AnalyzerFold, false, false))
 	add("text_fold_bi", text(AnalyzerFoldBigram, false, false))
 	add("cite_text", stored())
 	add("numbers", num)

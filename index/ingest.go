@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -331,30 +332,47 @@ func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) 
 		return d
 	}
 	var c counts
-	// Passages: the text from one section start to the next; the header
-	// and preamble before the first section are a passage too.
+	// Passages: one per top-level section (I., II., Điều…, Phụ lục) and one
+	// for the header and preamble. Smaller units multiply the records (and
+	// the work of every query) by ten; the section of a match is found
+	// from the subsection offsets kept with the passage.
+	type sub struct {
+		Off     int    `json:"o"`
+		ID      string `json:"i"`
+		Heading string `json:"h"`
+	}
 	starts := []int{0}
 	ids := []string{"preamble"}
 	heads := []string{m.Subject}
+	subs := [][]sub{nil}
 	for _, s := range r.Sections {
-		if s.Start > starts[len(starts)-1] {
+		if s.Level == 1 && s.Start > starts[len(starts)-1] {
 			starts = append(starts, s.Start)
 			ids = append(ids, s.ID)
 			heads = append(heads, s.Heading)
-		} else {
-			ids[len(ids)-1], heads[len(heads)-1] = s.ID, s.Heading
+			subs = append(subs, nil)
 		}
+		k := len(subs) - 1
+		subs[k] = append(subs[k], sub{s.Start, s.ID, s.Heading})
 	}
 	starts = append(starts, len(raw))
 	for i := 0; i+1 < len(starts); i++ {
 		a, e := starts[i], starts[i+1]
-		text := strings.TrimSpace(raw[a:e])
+		full := raw[a:e]
+		lead := len(full) - len(strings.TrimLeft(full, " \t\r\n\f"))
+		text := strings.TrimSpace(full)
 		if text == "" {
 			continue
 		}
 		d := base(KindPassage)
 		d["section"], d["heading"] = ids[i], heads[i]
 		d["text"], d["text_fold"], d["text_fold_bi"] = text, text, text
+		ss := subs[i]
+		for k := range ss {
+			ss[k].Off -= a + lead
+		}
+		sj, _ := json.Marshal(ss)
+		d["subs"] = string(sj)
 		var nums, units []string
 		if i == 0 && m.Number != "" {
 			nums = append(nums, m.Number)
@@ -376,21 +394,41 @@ func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) 
 		b.Index(childID("p", path, c.P), clean(d))
 		c.P++
 	}
+	// Citations: one record per instrument cited by the file, with every
+	// section, spelling, date and issuer the file gives it.
+	type group struct {
+		d                                    map[string]interface{}
+		dates, issuers, written, secs, probs []string
+		count                                int
+	}
+	var groups []*group
+	byKey := map[string]*group{}
 	for _, ct := range r.Citations {
-		d := base(KindCitation)
 		id := ct.NumberNormalized
 		if id == "" {
 			id = ct.Title
 		}
-		var probs []string
-		for _, p := range ct.Problems {
-			probs = append(probs, p.Message)
+		g, ok := byKey[id]
+		if !ok {
+			g = &group{d: base(KindCitation)}
+			g.d["number"], g.d["number_key"], g.d["cite_type"], g.d["cite_title"] = id, ct.NumberNormalized, ct.Type, ct.Title
+			g.d["cite_text"] = ct.Text
+			byKey[id] = g
+			groups = append(groups, g)
 		}
-		d["number"], d["number_key"], d["number_written"] = id, ct.NumberNormalized, ct.Number
-		d["cite_type"], d["cite_date"], d["cite_issuer"], d["cite_title"] = ct.Type, ct.Date, ct.Issuer, ct.Title
-		d["section"], d["cite_problems"] = ct.Section, strings.Join(probs, "; ")
-		d["cite_text"] = ct.Text
-		b.Index(childID("c", path, c.C), clean(d))
+		g.count++
+		g.dates = appendNew(g.dates, ct.Date)
+		g.issuers = appendNew(g.issuers, ct.Issuer)
+		g.written = appendNew(g.written, ct.Number)
+		g.secs = appendNew(g.secs, ct.Section)
+		for _, p := range ct.Problems {
+			g.probs = appendNew(g.probs, p.Message)
+		}
+	}
+	for _, g := range groups {
+		g.d["cite_date"], g.d["cite_issuer"], g.d["number_written"], g.d["section"] = g.dates, g.issuers, g.written, g.secs
+		g.d["cite_problems"], g.d["count"] = strings.Join(g.probs, "; "), strconv.Itoa(g.count)
+		b.Index(childID("c", path, c.C), clean(g.d))
 		c.C++
 	}
 	for _, dl := range r.Deadlines {
@@ -429,4 +467,17 @@ func clean(d map[string]interface{}) map[string]interface{} {
 		}
 	}
 	return d
+}
+
+// appendNew appends v unless it is empty or already there.
+func appendNew(xs []string, v string) []string {
+	if v == "" {
+		return xs
+	}
+	for _, x := range xs {
+		if x == v {
+			return xs
+		}
+	}
+	return append(xs, v)
 }

@@ -4,41 +4,61 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/vanban/vanban/extract"
 	"github.com/vanban/vanban/extract/vntext"
 )
 
-// CiteHit is one place where an instrument is cited, with the date and
-// issuer as that place wrote them.
+// CiteHit is a document citing an instrument: the sections where it does,
+// and the spellings, dates and issuers it writes.
 type CiteHit struct {
-	Path       string `json:"path"`
-	DocNumber  string `json:"doc_number"`
-	DocSubject string `json:"doc_subject"`
-	Section    string `json:"section"`
-	Number     string `json:"number"`
-	Written    string `json:"written"`
-	Type       string `json:"type"`
-	Date       string `json:"date"`
-	Issuer     string `json:"issuer"`
-	Text       string `json:"text"`
-	Problems   string `json:"problems,omitempty"`
+	Path       string   `json:"path"`
+	DocNumber  string   `json:"doc_number"`
+	DocSubject string   `json:"doc_subject"`
+	Sections   []string `json:"sections"`
+	Count      int      `json:"count"`
+	Number     string   `json:"number"`
+	Written    []string `json:"written"`
+	Type       string   `json:"type"`
+	Dates      []string `json:"dates"`
+	Issuers    []string `json:"issuers"`
+	Text       string   `json:"text"`
+	Problems   string   `json:"problems,omitempty"`
 }
 
-// CitesResult lists the citations of one instrument and where they disagree.
+// CitesResult lists the documents citing one instrument and where they
+// disagree.
 type CitesResult struct {
 	Number        string    `json:"number"`
 	Hits          []CiteHit `json:"citations"`
 	Disagreements []string  `json:"disagreements"`
 }
 
-var citeFields = []string{"path", "doc_number", "doc_subject", "section", "number", "number_written", "cite_type", "cite_date", "cite_issuer", "cite_text", "cite_problems"}
+// strs returns a stored field as a list (Bleve gives one value as a string,
+// several as a slice).
+func strs(h *search.DocumentMatch, f string) []string {
+	switch v := h.Fields[f].(type) {
+	case string:
+		return []string{v}
+	case []interface{}:
+		var out []string
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
 
-func (ix *Index) all(q query.Query, fields []string, sortBy ...string) ([]map[string]string, error) {
-	var out []map[string]string
+// each runs q and calls f for every hit, page by page.
+func (ix *Index) each(q query.Query, fields []string, sortBy []string, f func(*search.DocumentMatch)) error {
 	for from := 0; ; {
 		req := bleve.NewSearchRequestOptions(q, 1000, from, false)
 		req.Fields = fields
@@ -47,52 +67,61 @@ func (ix *Index) all(q query.Query, fields []string, sortBy ...string) ([]map[st
 		}
 		res, err := ix.b.Search(req)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for _, h := range res.Hits {
-			m := map[string]string{"_id": h.ID}
-			for _, f := range fields {
-				m[f] = str(h, f)
-			}
-			out = append(out, m)
+			f(h)
 		}
 		from += len(res.Hits)
 		if len(res.Hits) == 0 || uint64(from) >= res.Total {
-			return out, nil
+			return nil
 		}
 	}
 }
 
-// Cites lists every citation of the instrument numbered n (any spelling:
-// "33/ct-ttg", "CT-TTg 33"), and flags citations that disagree on date or
-// issuer.
+func (ix *Index) all(q query.Query, fields []string, sortBy ...string) ([]map[string]string, error) {
+	var out []map[string]string
+	err := ix.each(q, fields, sortBy, func(h *search.DocumentMatch) {
+		m := map[string]string{"_id": h.ID}
+		for _, f := range fields {
+			m[f] = strings.Join(strs(h, f), "; ")
+		}
+		out = append(out, m)
+	})
+	return out, err
+}
+
+// Cites lists every document citing the instrument numbered n (any
+// spelling: "33/ct-ttg", "CT-TTg 33"), and flags dates or issuers that
+// disagree, within a document or across documents.
 func (ix *Index) Cites(n string) (*CitesResult, error) {
 	key := NumberKey(n)
-	rows, err := ix.all(bleve.NewConjunctionQuery(termQ("kind", KindCitation), termQ("number_key", key)), citeFields, "path", "section")
+	r := &CitesResult{Number: n, Hits: []CiteHit{}, Disagreements: []string{}}
+	dates, issuers := map[string]int{}, map[string]string{}
+	fields := []string{"path", "doc_number", "doc_subject", "section", "count", "number", "number_written", "cite_type", "cite_date", "cite_issuer", "cite_text", "cite_problems"}
+	err := ix.each(bleve.NewConjunctionQuery(termQ("kind", KindCitation), termQ("number_key", key)), fields, []string{"path"}, func(h *search.DocumentMatch) {
+		c := CiteHit{Path: str(h, "path"), DocNumber: str(h, "doc_number"), DocSubject: str(h, "doc_subject"), Sections: strs(h, "section"),
+			Number: str(h, "number"), Written: strs(h, "number_written"), Type: str(h, "cite_type"), Dates: strs(h, "cite_date"),
+			Issuers: strs(h, "cite_issuer"), Text: str(h, "cite_text"), Problems: str(h, "cite_problems")}
+		c.Count, _ = strconv.Atoi(str(h, "count"))
+		r.Hits = append(r.Hits, c)
+		if c.Number != "" {
+			r.Number = c.Number
+		}
+		for _, d := range c.Dates {
+			dates[d]++
+		}
+		for _, is := range c.Issuers {
+			issuers[vntext.Fold(is)] = is
+		}
+	})
 	if err != nil {
 		return nil, err
 	}
-	r := &CitesResult{Number: n, Hits: []CiteHit{}, Disagreements: []string{}}
-	dates, issuers := map[string][]string{}, map[string][]string{}
-	for _, m := range rows {
-		h := CiteHit{Path: m["path"], DocNumber: m["doc_number"], DocSubject: m["doc_subject"], Section: m["section"], Number: m["number"],
-			Written: m["number_written"], Type: m["cite_type"], Date: m["cite_date"], Issuer: m["cite_issuer"], Text: m["cite_text"], Problems: m["cite_problems"]}
-		r.Hits = append(r.Hits, h)
-		if h.Number != "" {
-			r.Number = h.Number
-		}
-		if h.Date != "" {
-			dates[h.Date] = append(dates[h.Date], h.Path)
-		}
-		if h.Issuer != "" {
-			k := vntext.Fold(h.Issuer)
-			issuers[k] = append(issuers[k], h.Issuer+" ("+h.Path+")")
-		}
-	}
 	if len(dates) > 1 {
 		var ds []string
-		for d, ps := range dates {
-			ds = append(ds, fmt.Sprintf("%s (%d lần)", d, len(ps)))
+		for d, n := range dates {
+			ds = append(ds, fmt.Sprintf("%s (%d văn bản)", d, n))
 		}
 		sort.Strings(ds)
 		r.Disagreements = append(r.Disagreements, "Ngày ban hành khác nhau: "+strings.Join(ds, ", "))
@@ -100,7 +129,7 @@ func (ix *Index) Cites(n string) (*CitesResult, error) {
 	if len(issuers) > 1 && !nested(issuers) {
 		var is []string
 		for _, v := range issuers {
-			is = append(is, v[0])
+			is = append(is, v)
 		}
 		sort.Strings(is)
 		r.Disagreements = append(r.Disagreements, "Cơ quan ban hành khác nhau: "+strings.Join(is, "; "))
@@ -111,7 +140,7 @@ func (ix *Index) Cites(n string) (*CitesResult, error) {
 // nested reports whether every issuer name contains or is contained in
 // every other ("Chính phủ" and "Thủ tướng Chính phủ" disagree, but
 // "Bộ trưởng Bộ Tài chính" and "Bộ Tài chính" do not).
-func nested(m map[string][]string) bool {
+func nested(m map[string]string) bool {
 	var ks []string
 	for k := range m {
 		ks = append(ks, k)
@@ -220,19 +249,20 @@ func (ix *Index) Graph() ([]Edge, error) {
 			byNum[NumberKey(f["doc_number"])] = f["path"]
 		}
 	}
-	rows, err := ix.all(termQ("kind", KindCitation), []string{"path", "number", "number_key", "cite_type"}, "path")
+	rows, err := ix.all(termQ("kind", KindCitation), []string{"path", "number", "number_key", "cite_type", "count"}, "path")
 	if err != nil {
 		return nil, err
 	}
 	idx := map[[2]string]int{}
 	var out []Edge
 	for _, m := range rows {
+		n, _ := strconv.Atoi(m["count"])
 		k := [2]string{m["path"], m["number"]}
 		if i, ok := idx[k]; ok {
-			out[i].Count++
+			out[i].Count += n
 			continue
 		}
-		e := Edge{From: name[m["path"]], To: m["number"], Type: m["cite_type"], Count: 1}
+		e := Edge{From: name[m["path"]], To: m["number"], Type: m["cite_type"], Count: n}
 		if m["number_key"] != "" {
 			e.Target = byNum[NumberKey(m["number_key"])]
 		}

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/vanban/vanban/extract"
@@ -68,7 +69,7 @@ func newDemoCmd(a *app) *cobra.Command {
 				return err
 			}
 			for _, h := range c.Hits {
-				fmt.Fprintf(out, "  %s [%s] ngày %s, của %s\n", filepath.Base(h.Path), h.Section, h.Date, h.Issuer)
+				fmt.Fprintf(out, "  %s [%s] ngày %s, của %s\n", filepath.Base(h.Path), strings.Join(h.Sections, ", "), strings.Join(h.Dates, ", "), strings.Join(h.Issuers, ", "))
 			}
 			fmt.Fprintln(out, "\n══ 5. Thời hạn trong tháng 9/2025")
 			dls, err := ix.Deadlines(index.DeadlineOptions{From: "2025-09-01", To: "2025-09-30"})

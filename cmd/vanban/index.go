@@ -222,18 +222,18 @@ func newCitesCmd(a *app) *cobra.Command {
 				fmt.Fprintf(a.out, "Không văn bản nào trong chỉ mục dẫn chiếu %s.\n", args[0])
 				return silentError{exitNoMatch}
 			}
-			fmt.Fprintf(a.out, "%s được dẫn chiếu %d lần:\n", r.Number, len(r.Hits))
+			fmt.Fprintf(a.out, "%s được dẫn chiếu trong %d văn bản:\n", r.Number, len(r.Hits))
 			for _, h := range r.Hits {
 				doc := h.DocNumber
 				if doc == "" {
 					doc = filepath.Base(h.Path)
 				}
-				fmt.Fprintf(a.out, "  %s [%s] ghi: %q", doc, h.Section, h.Written)
-				if h.Date != "" {
-					fmt.Fprintf(a.out, ", ngày %s", h.Date)
+				fmt.Fprintf(a.out, "  %s — mục %s (%d lần), ghi %q", doc, strings.Join(h.Sections, ", "), h.Count, strings.Join(h.Written, " | "))
+				if len(h.Dates) > 0 {
+					fmt.Fprintf(a.out, ", ngày %s", strings.Join(h.Dates, " / "))
 				}
-				if h.Issuer != "" {
-					fmt.Fprintf(a.out, ", của %s", h.Issuer)
+				if len(h.Issuers) > 0 {
+					fmt.Fprintf(a.out, ", của %s", strings.Join(h.Issuers, " / "))
 				}
 				if h.Problems != "" {
 					fmt.Fprintf(a.out, "  ⚠ %s", h.Problems)
