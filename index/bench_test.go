@@ -215,3 +215,26 @@ func BenchmarkAnalysisCost(b *testing.B) {
 		run(b, m, []string{"text"})
 	})
 }
+
+// BenchmarkQueryTerm measures one folded query on an index built once from
+// VANBAN_BENCH_DOCS generated documents (for profiling the query path).
+func BenchmarkQueryTerm(b *testing.B) {
+	dir := b.TempDir()
+	docs := filepath.Join(dir, "docs")
+	os.Mkdir(docs, 0o755)
+	generate(b, docs, benchDocs())
+	ix, err := Open(filepath.Join(dir, "idx"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := ix.Ingest([]string{docs}, extractor(), IngestOptions{}); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := ix.Search(SearchOptions{Query: "giam ngheo"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -130,7 +130,10 @@ func termQ(f, v string) query.Query {
 // filters returns the conjuncts shared by passage, citation and deadline
 // queries.
 func filters(kind string, o SearchOptions) []query.Query {
-	qs := []query.Query{termQ("kind", kind)}
+	var qs []query.Query
+	if kind != "" {
+		qs = append(qs, termQ("kind", kind))
+	}
 	if o.Type != "" {
 		qs = append(qs, termQ("doc_type", typeName(o.Type)))
 	}
@@ -187,7 +190,9 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 	if o.Passages <= 0 {
 		o.Passages = 3
 	}
-	conj := bleve.NewConjunctionQuery(append(filters(KindPassage, o), textQuery(o.Query))...)
+	// Only passages have the text fields, so the query needs no kind
+	// filter (one conjunct less on every search).
+	conj := bleve.NewConjunctionQuery(append(filters("", o), textQuery(o.Query))...)
 	req := bleve.NewSearchRequestOptions(conj, 100, 0, false)
 	req.AddFacet("doc_type", bleve.NewFacetRequest("doc_type", 10))
 	req.AddFacet("year", bleve.NewFacetRequest("year", 10))
@@ -286,55 +291,71 @@ func queryWords(q string) map[string]bool {
 }
 
 // Snippet cuts the window of about n words of text holding the most
-// distinct query words, and marks them «like this». Words are compared
-// folded, so an unaccented query marks accented text.
+// distinct query words, marks them «like this», and returns the offset of
+// the first marked word. Words are compared folded, so an unaccented query
+// marks accented text.
 func Snippet(text string, words map[string]bool, n int) (string, int) {
-	type tk struct {
-		a, b int
-		hit  string
+	var ws []string
+	for w := range words {
+		ws = append(ws, w)
 	}
+	type tk struct{ a, b, hit int } // hit: index in ws, -1 for none
 	var toks []tk
 	start := -1
-	for i, r := range text + " " {
-		if i < len(text) && vntext.IsWordRune(r) {
+	flush := func(end int) {
+		t := tk{start, end, -1}
+		for k, w := range ws {
+			if vntext.FoldEqual(text[start:end], w) {
+				t.hit = k
+				break
+			}
+		}
+		toks = append(toks, t)
+		start = -1
+	}
+	for i, r := range text {
+		if vntext.IsWordRune(r) {
 			if start < 0 {
 				start = i
 			}
-			continue
+		} else if start >= 0 {
+			flush(i)
 		}
-		if start >= 0 {
-			f := vntext.Fold(text[start:i])
-			t := tk{a: start, b: i}
-			if words[f] {
-				t.hit = f
-			}
-			toks = append(toks, t)
-			start = -1
-		}
+	}
+	if start >= 0 {
+		flush(len(text))
 	}
 	if len(toks) == 0 {
 		return "", 0
 	}
-	best, bestN := 0, -1
-	for i := 0; i < len(toks); i++ {
-		seen := map[string]bool{}
-		for j := i; j < len(toks) && j < i+n; j++ {
-			if toks[j].hit != "" {
-				seen[toks[j].hit] = true
+	// Slide a window of n tokens, counting the distinct words in it.
+	count := make([]int, len(ws))
+	distinct, best, bestN := 0, 0, -1
+	for i := range toks {
+		if h := toks[i].hit; h >= 0 {
+			if count[h] == 0 {
+				distinct++
+			}
+			count[h]++
+		}
+		if i >= n {
+			if h := toks[i-n].hit; h >= 0 {
+				count[h]--
+				if count[h] == 0 {
+					distinct--
+				}
 			}
 		}
-		if len(seen) > bestN {
-			best, bestN = i, len(seen)
-		}
-		if toks[i].hit == "" && bestN > 0 {
-			continue
+		if distinct > bestN {
+			best, bestN = max(0, i-n+1), distinct
 		}
 	}
-	// start a few words before the first hit
-	first := best
-	for first > 0 && best-first < 5 && toks[first].hit == "" {
-		first--
+	// move the window to start a few words before its first hit
+	firstHit := best
+	for firstHit < len(toks)-1 && firstHit < best+n && toks[firstHit].hit < 0 {
+		firstHit++
 	}
+	first := max(0, firstHit-5)
 	last := min(len(toks)-1, first+n)
 	var sb strings.Builder
 	if first > 0 {
@@ -343,7 +364,7 @@ func Snippet(text string, words map[string]bool, n int) (string, int) {
 	pos := toks[first].a
 	for k := first; k <= last; k++ {
 		sb.WriteString(text[pos:toks[k].a])
-		if toks[k].hit != "" {
+		if toks[k].hit >= 0 {
 			sb.WriteString("«" + text[toks[k].a:toks[k].b] + "»")
 		} else {
 			sb.WriteString(text[toks[k].a:toks[k].b])
@@ -353,19 +374,7 @@ func Snippet(text string, words map[string]bool, n int) (string, int) {
 	if last < len(toks)-1 {
 		sb.WriteString("…")
 	}
-	at := toks[first].a
-	for k := first; k <= last; k++ {
-		if toks[k].hit != "" {
-			at = toks[k].a
-			break
-		}
-	}
-	return strings.Join(strings.Fields(sb.String()), " "), at
-}
-
-func str(h *search.DocumentMatch, f string) string {
-	s, _ := h.Fields[f].(string)
-	return s
+	return strings.Join(strings.Fields(sb.String()), " "), toks[firstHit].a
 }
 
 // suggest proposes, for a query that found nothing, the query with each
@@ -446,4 +455,9 @@ func editDistance(a, b string, max int) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+func str(h *search.DocumentMatch, f string) string {
+	s, _ := h.Fields[f].(string)
+	return s
 }

@@ -92,6 +92,33 @@ func Fold(s string) string {
 	return b.String()
 }
 
+// FoldEqual reports whether Fold(w) == folded, without allocating.
+func FoldEqual(w, folded string) bool {
+	j := 0
+	for _, r := range w {
+		var f rune
+		switch {
+		case r < 0x80:
+			f = unicode.ToLower(r)
+		case unicode.Is(unicode.Mn, r):
+			continue
+		default:
+			var ok bool
+			if f, ok = foldTable[r]; !ok {
+				f = unicode.ToLower(r)
+			}
+		}
+		if f >= 0x80 {
+			return Fold(w) == folded // rare: non-Latin letters
+		}
+		if j >= len(folded) || folded[j] != byte(f) {
+			return false
+		}
+		j++
+	}
+	return j == len(folded)
+}
+
 // Key is the form used to compare names: canonical tones, lowercase, single
 // spaces. Diacritics are kept, so "đường" and "dương" stay different.
 func Key(s string) string {
