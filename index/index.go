@@ -44,7 +44,6 @@ type Index struct {
 // Kinds of indexed documents (field "kind").
 const (
 	KindFile     = "file"
-	KindPassage  = "passage"
 	KindCitation = "citation"
 	KindDeadline = "deadline"
 )
@@ -142,7 +141,7 @@ func newMapping() mapping.IndexMapping {
 	add("doc_subject", stored())
 	add("section", kw(true))
 	add("heading", stored())
-	add("subs", stored())
+	add("sections", stored())
 	add("count", stored())
 	// Passage text: the original, stored once, under three analyses. No
 	// term vectors: phrases are matched through the two-syllable shingles

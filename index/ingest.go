@@ -44,7 +44,7 @@ type Summary struct {
 	Citations int         `json:"citations"` // in the files indexed now
 	Units     int         `json:"units"`
 	Deadlines int         `json:"deadlines"`
-	Passages  int         `json:"passages"`
+	Sections  int         `json:"sections"`
 }
 
 // Changed reports whether the run changed the index.
@@ -205,7 +205,7 @@ func (ix *Index) Ingest(paths []string, ex *extract.Extractor, opt IngestOptions
 		sum.Citations += len(r.rec.Citations)
 		sum.Units += len(r.rec.Units)
 		sum.Deadlines += len(r.rec.Deadlines)
-		sum.Passages += c.P
+		sum.Sections += c.P
 		inBatch++
 		if inBatch >= bs {
 			writeErr = flush()
@@ -301,9 +301,6 @@ func pathOfChild(id string) string {
 
 func deleteFile(b *bleve.Batch, path string, c counts) {
 	b.Delete(fileID(path))
-	for i := 0; i < c.P; i++ {
-		b.Delete(childID("p", path, i))
-	}
 	for i := 0; i < c.C; i++ {
 		b.Delete(childID("c", path, i))
 	}
@@ -312,8 +309,8 @@ func deleteFile(b *bleve.Batch, path string, c counts) {
 	}
 }
 
-// addRecord adds a file's documents to the batch: the file itself, one
-// passage per section, one document per citation and per deadline.
+// addRecord adds a file's records to the batch: the file itself (with its
+// text), one record per cited instrument and one per deadline.
 func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) counts {
 	m := r.Meta
 	year := ""
@@ -322,78 +319,45 @@ func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) 
 	} else if len(m.DatePartial) >= 4 {
 		year = m.DatePartial[:4]
 	}
-	// Passages and the file carry the document's fields for filters;
+	// The file carries the document's fields for filters;
 	// citations and deadlines only what their listings show.
 	base := func(kind string) map[string]interface{} {
 		d := map[string]interface{}{"kind": kind, "path": path, "doc_number": m.Number, "doc_date": m.Date, "doc_subject": m.Subject}
-		if kind == KindPassage || kind == KindFile {
+		if kind == KindFile {
 			d["doc_type"], d["doc_number_key"], d["year"], d["doc_issuer"] = m.Type, m.Number, year, m.Issuer
 		}
 		return d
 	}
 	var c counts
-	// Passages: one per top-level section (I., II., Điều…, Phụ lục) and one
-	// for the header and preamble. Smaller units multiply the records (and
-	// the work of every query) by ten; the section of a match is found
-	// from the subsection offsets kept with the passage.
-	type sub struct {
+	// The text goes into the file's own record: one searchable record per
+	// document (passage-level records multiplied the work of every query by
+	// six); the best sections of a hit are chosen at query time from the
+	// section offsets kept here.
+	type sec struct {
 		Off     int    `json:"o"`
 		ID      string `json:"i"`
 		Heading string `json:"h"`
+		Level   int    `json:"l"`
 	}
-	starts := []int{0}
-	ids := []string{"preamble"}
-	heads := []string{m.Subject}
-	subs := [][]sub{nil}
+	secs := []sec{{0, "preamble", m.Subject, 1}}
 	for _, s := range r.Sections {
-		if s.Level == 1 && s.Start > starts[len(starts)-1] {
-			starts = append(starts, s.Start)
-			ids = append(ids, s.ID)
-			heads = append(heads, s.Heading)
-			subs = append(subs, nil)
-		}
-		k := len(subs) - 1
-		subs[k] = append(subs[k], sub{s.Start, s.ID, s.Heading})
+		secs = append(secs, sec{s.Start, s.ID, s.Heading, s.Level})
 	}
-	starts = append(starts, len(raw))
-	for i := 0; i+1 < len(starts); i++ {
-		a, e := starts[i], starts[i+1]
-		full := raw[a:e]
-		lead := len(full) - len(strings.TrimLeft(full, " \t\r\n\f"))
-		text := strings.TrimSpace(full)
-		if text == "" {
-			continue
-		}
-		d := base(KindPassage)
-		d["section"], d["heading"] = ids[i], heads[i]
-		d["text"], d["text_fold"], d["text_fold_bi"] = text, text, text
-		ss := subs[i]
-		for k := range ss {
-			ss[k].Off -= a + lead
-		}
-		sj, _ := json.Marshal(ss)
-		d["subs"] = string(sj)
-		var nums, units []string
-		if i == 0 && m.Number != "" {
-			nums = append(nums, m.Number)
-		}
-		for _, ct := range r.Citations {
-			if ct.Start >= a && ct.Start < e && ct.NumberNormalized != "" {
-				nums = append(nums, ct.NumberNormalized)
-			}
-		}
-		for _, u := range r.Units {
-			for _, um := range u.Mentions {
-				if um.Start >= a && um.Start < e {
-					units = append(units, u.Name)
-					break
-				}
-			}
-		}
-		d["numbers"], d["units"] = nums, units
-		b.Index(childID("p", path, c.P), clean(d))
-		c.P++
+	sj, _ := json.Marshal(secs)
+	var nums, units []string
+	if m.Number != "" {
+		nums = append(nums, m.Number)
 	}
+	for _, ct := range r.Citations {
+		if ct.NumberNormalized != "" {
+			nums = appendNew(nums, ct.NumberNormalized)
+		}
+	}
+	for _, u := range r.Units {
+		units = append(units, u.Name)
+	}
+	text := map[string]interface{}{"text": raw, "text_fold": raw, "text_fold_bi": raw, "sections": string(sj), "numbers": nums, "units": units}
+	c.P = len(secs)
 	// Citations: one record per instrument cited by the file, with every
 	// section, spelling, date and issuer the file gives it.
 	type group struct {
@@ -442,6 +406,9 @@ func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) 
 		c.D++
 	}
 	f := base(KindFile)
+	for k, v := range text {
+		f[k] = v
+	}
 	f["sha256"] = sha
 	cj, _ := json.Marshal(c)
 	f["counts"] = string(cj)

@@ -3,7 +3,9 @@ package index
 import (
 	"encoding/json"
 	"regexp"
+	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -51,7 +53,7 @@ type Facet struct {
 // SearchResult is what Search returns.
 type SearchResult struct {
 	Query       string             `json:"query"`
-	Total       uint64             `json:"total_passages"`
+	Total       uint64             `json:"total_documents"`
 	Docs        []DocHits          `json:"documents"`
 	Facets      map[string][]Facet `json:"facets"`
 	Suggestions []string           `json:"suggestions,omitempty"`
@@ -180,9 +182,10 @@ func dateRange(f, from, to string) query.Query {
 	return q
 }
 
-// Search returns the best passages, grouped by document, best first. It
-// runs in two steps: rank passages (identifiers only), then load the chosen
-// few and cut their snippets.
+// Search returns the best documents and, in each, its best passages
+// (sections), best first. Bleve ranks the documents; vanban then scores the
+// sections of the few documents returned by the query words they hold (all
+// words first, then how often) and cuts a snippet from each.
 func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 	if o.Docs <= 0 {
 		o.Docs = 10
@@ -190,10 +193,10 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 	if o.Passages <= 0 {
 		o.Passages = 3
 	}
-	// Only passages have the text fields, so the query needs no kind
-	// filter (one conjunct less on every search).
+	// Only files have the text fields: no kind filter needed.
 	conj := bleve.NewConjunctionQuery(append(filters("", o), textQuery(o.Query))...)
-	req := bleve.NewSearchRequestOptions(conj, 100, 0, false)
+	req := bleve.NewSearchRequestOptions(conj, o.Docs, 0, false)
+	req.Fields = []string{"path", "doc_type", "doc_number", "doc_date", "doc_subject", "text", "sections"}
 	req.AddFacet("doc_type", bleve.NewFacetRequest("doc_type", 10))
 	req.AddFacet("year", bleve.NewFacetRequest("year", 10))
 	res, err := ix.b.Search(req)
@@ -201,109 +204,104 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 		return nil, err
 	}
 	out := &SearchResult{Query: o.Query, Total: res.Total, Facets: map[string][]Facet{}, Docs: []DocHits{}}
-	type pick struct {
-		doc   int
-		id    string
-		score float64
-	}
-	byPath := map[string]int{}
-	var picks []pick
-	for _, h := range res.Hits {
-		p := pathOfChild(h.ID)
-		i, ok := byPath[p]
-		if !ok {
-			if len(out.Docs) >= o.Docs {
-				continue
-			}
-			i = len(out.Docs)
-			byPath[p] = i
-			out.Docs = append(out.Docs, DocHits{Path: p, Score: h.Score})
-		}
-		n := 0
-		for _, pk := range picks {
-			if pk.doc == i {
-				n++
-			}
-		}
-		if n < o.Passages {
-			picks = append(picks, pick{i, h.ID, h.Score})
-		}
-	}
 	for name, f := range res.Facets {
 		for _, t := range f.Terms.Terms() {
 			out.Facets[name] = append(out.Facets[name], Facet{t.Term, t.Count})
 		}
 	}
+	words := queryWords(o.Query)
+	for _, h := range res.Hits {
+		d := DocHits{Path: str(h, "path"), Type: str(h, "doc_type"), Number: str(h, "doc_number"), Date: str(h, "doc_date"),
+			Subject: str(h, "doc_subject"), Score: h.Score}
+		d.Passages = bestPassages(str(h, "text"), str(h, "sections"), words, o.Passages)
+		out.Docs = append(out.Docs, d)
+	}
 	if len(out.Docs) == 0 {
 		out.Suggestions = ix.suggest(o.Query)
-		return out, nil
-	}
-	ids := make([]string, len(picks))
-	for i, p := range picks {
-		ids[i] = p.id
-	}
-	req2 := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
-	req2.Fields = []string{"doc_type", "doc_number", "doc_date", "doc_subject", "section", "heading", "text", "subs"}
-	res2, err := ix.b.Search(req2)
-	if err != nil {
-		return nil, err
-	}
-	byID := map[string]*search.DocumentMatch{}
-	for _, h := range res2.Hits {
-		byID[h.ID] = h
-	}
-	words := queryWords(o.Query)
-	for _, p := range picks {
-		h := byID[p.id]
-		if h == nil {
-			continue
-		}
-		d := &out.Docs[p.doc]
-		if d.Type == "" {
-			d.Type, d.Number, d.Date, d.Subject = str(h, "doc_type"), str(h, "doc_number"), str(h, "doc_date"), str(h, "doc_subject")
-		}
-		snip, at := Snippet(str(h, "text"), words, 40)
-		sec, head := str(h, "section"), str(h, "heading")
-		var subs []struct {
-			Off     int    `json:"o"`
-			ID      string `json:"i"`
-			Heading string `json:"h"`
-		}
-		json.Unmarshal([]byte(str(h, "subs")), &subs)
-		for _, sb := range subs { // the innermost subsection holding the match
-			if sb.Off <= at {
-				sec, head = sb.ID, sb.Heading
-			}
-		}
-		d.Passages = append(d.Passages, Passage{Section: sec, Heading: head, Snippet: snip, Score: p.score})
 	}
 	return out, nil
 }
 
-// queryWords are the folded words of a query (quotes and number
-// punctuation dropped), for snippets.
-func queryWords(q string) map[string]bool {
-	w := map[string]bool{}
-	for _, f := range strings.FieldsFunc(vntext.Fold(q), func(r rune) bool { return !vntext.IsWordRune(r) }) {
-		w[f] = true
+// bestPassages splits text at its sections and returns the n sections
+// holding the most distinct query words (then the most occurrences), each
+// with a snippet and its section id. The text is cut into words once.
+func bestPassages(text, sectionsJSON string, words map[string]bool, n int) []Passage {
+	var secs []struct {
+		Off     int    `json:"o"`
+		ID      string `json:"i"`
+		Heading string `json:"h"`
 	}
-	return w
+	json.Unmarshal([]byte(sectionsJSON), &secs)
+	ws := wordList(words)
+	toks := wordTokens(text, ws)
+	if len(secs) == 0 {
+		snip, _ := snippetOf(text, toks, 40)
+		return []Passage{{Section: "preamble", Snippet: snip}}
+	}
+	type scored struct {
+		p      Passage
+		lo, hi int // token range
+	}
+	var all []scored
+	k := 0
+	for i, s := range secs {
+		end := len(text)
+		if i+1 < len(secs) {
+			end = secs[i+1].Off
+		}
+		lo := k
+		for k < len(toks) && toks[k].a < end {
+			k++
+		}
+		hits, seen := 0, 0
+		var mask uint64
+		for _, t := range toks[lo:k] {
+			if t.hit >= 0 {
+				hits++
+				if bit := uint64(1) << (t.hit % 64); mask&bit == 0 {
+					mask |= bit
+					seen++
+				}
+			}
+		}
+		if hits == 0 {
+			continue
+		}
+		all = append(all, scored{Passage{Section: s.ID, Heading: s.Heading, Score: float64(seen*1000 + hits)}, lo, k})
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].p.Score > all[j].p.Score })
+	var out []Passage
+	for i := 0; i < len(all) && i < n; i++ {
+		p := all[i].p
+		p.Snippet, _ = snippetOf(text, toks[all[i].lo:all[i].hi], 40)
+		out = append(out, p)
+	}
+	if len(out) == 0 && len(text) > 0 { // matched through a number or a shingle only
+		snip, _ := snippetOf(text, toks, 40)
+		out = append(out, Passage{Section: secs[0].ID, Heading: secs[0].Heading, Snippet: snip})
+	}
+	return out
 }
 
-// Snippet cuts the window of about n words of text holding the most
-// distinct query words, marks them «like this», and returns the offset of
-// the first marked word. Words are compared folded, so an unaccented query
-// marks accented text.
-func Snippet(text string, words map[string]bool, n int) (string, int) {
+// wtok is a word of a text and the query word it matches (-1: none).
+type wtok struct{ a, b, hit int }
+
+func wordList(words map[string]bool) []string {
 	var ws []string
 	for w := range words {
 		ws = append(ws, w)
 	}
-	type tk struct{ a, b, hit int } // hit: index in ws, -1 for none
-	var toks []tk
+	sort.Strings(ws)
+	return ws
+}
+
+// wordTokens cuts text into words and marks those equal, folded, to a
+// query word.
+func wordTokens(text string, ws []string) []wtok {
+	toks := make([]wtok, 0, len(text)/5)
 	start := -1
 	flush := func(end int) {
-		t := tk{start, end, -1}
+		t := wtok{start, end, -1}
 		for k, w := range ws {
 			if vntext.FoldEqual(text[start:end], w) {
 				t.hit = k
@@ -313,23 +311,45 @@ func Snippet(text string, words map[string]bool, n int) (string, int) {
 		toks = append(toks, t)
 		start = -1
 	}
-	for i, r := range text {
-		if vntext.IsWordRune(r) {
+	for i := 0; i < len(text); {
+		c := text[i]
+		word, n := false, 1
+		if c < 0x80 {
+			word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(text[i:])
+			word = vntext.IsWordRune(r)
+		}
+		if word {
 			if start < 0 {
 				start = i
 			}
 		} else if start >= 0 {
 			flush(i)
 		}
+		i += n
 	}
 	if start >= 0 {
 		flush(len(text))
 	}
+	return toks
+}
+
+// Snippet cuts the window of about n words of text holding the most
+// distinct query words, marks them «like this», and returns the offset of
+// the first marked word. Words are compared folded, so an unaccented query
+// marks accented text.
+func Snippet(text string, words map[string]bool, n int) (string, int) {
+	return snippetOf(text, wordTokens(text, wordList(words)), n)
+}
+
+func snippetOf(text string, toks []wtok, n int) (string, int) {
 	if len(toks) == 0 {
 		return "", 0
 	}
 	// Slide a window of n tokens, counting the distinct words in it.
-	count := make([]int, len(ws))
+	count := map[int]int{}
 	distinct, best, bestN := 0, 0, -1
 	for i := range toks {
 		if h := toks[i].hit; h >= 0 {
@@ -350,7 +370,6 @@ func Snippet(text string, words map[string]bool, n int) (string, int) {
 			best, bestN = max(0, i-n+1), distinct
 		}
 	}
-	// move the window to start a few words before its first hit
 	firstHit := best
 	for firstHit < len(toks)-1 && firstHit < best+n && toks[firstHit].hit < 0 {
 		firstHit++
@@ -460,4 +479,14 @@ func editDistance(a, b string, max int) int {
 func str(h *search.DocumentMatch, f string) string {
 	s, _ := h.Fields[f].(string)
 	return s
+}
+
+// queryWords are the folded words of a query (quotes and number
+// punctuation dropped), for snippets and passage ranking.
+func queryWords(q string) map[string]bool {
+	w := map[string]bool{}
+	for _, f := range strings.FieldsFunc(vntext.Fold(q), func(r rune) bool { return !vntext.IsWordRune(r) }) {
+		w[f] = true
+	}
+	return w
 }

@@ -53,7 +53,7 @@ func newDemoCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(out, "%d tệp, %d đoạn, %d lần dẫn chiếu, %d thời hạn, %d lỗi\n", sum.Files, sum.Passages, sum.Citations, sum.Deadlines, len(sum.Failed))
+			fmt.Fprintf(out, "%d tệp, %d mục, %d lần dẫn chiếu, %d thời hạn, %d lỗi\n", sum.Files, sum.Sections, sum.Citations, sum.Deadlines, len(sum.Failed))
 
 			for _, q := range []string{"dan van", "\"Uỷ ban nhân dân phường\"", "33/ct-ttg"} {
 				fmt.Fprintf(out, "\n══ 3. Tìm: %s\n", q)

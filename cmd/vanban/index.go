@@ -107,8 +107,8 @@ mã thoát 1 nếu có tệp lỗi.`,
 				fmt.Fprintf(a.out, "Chỉ mục: %s\n", ix.Path)
 				fmt.Fprintf(a.out, "Tệp: %d — mới/cập nhật: %d (thay thế %d), không đổi: %d, đã xóa: %d, lỗi: %d\n",
 					sum.Files, sum.Indexed, sum.Replaced, sum.Skipped, sum.Pruned, len(sum.Failed))
-				fmt.Fprintf(a.out, "Đã ghi: %d đoạn, %d lần dẫn chiếu, %d đơn vị, %d thời hạn (%.1f giây)\n",
-					sum.Passages, sum.Citations, sum.Units, sum.Deadlines, time.Since(start).Seconds())
+				fmt.Fprintf(a.out, "Đã ghi: %d mục, %d lần dẫn chiếu, %d đơn vị, %d thời hạn (%.1f giây)\n",
+					sum.Sections, sum.Citations, sum.Units, sum.Deadlines, time.Since(start).Seconds())
 				if !sum.Changed() && len(sum.Failed) == 0 {
 					fmt.Fprintln(a.out, "Không có gì thay đổi.")
 				}
@@ -174,7 +174,7 @@ cũng được ("33/ct-ttg", "CT-TTg 33"). Đặt cụm từ trong ngoặc kép 
 }
 
 func printSearch(w io.Writer, r *index.SearchResult) {
-	fmt.Fprintf(w, "%d đoạn phù hợp trong %d văn bản (hiển thị tốt nhất trước)\n", r.Total, len(r.Docs))
+	fmt.Fprintf(w, "%d văn bản phù hợp (hiển thị %d văn bản tốt nhất)\n", r.Total, len(r.Docs))
 	for i, d := range r.Docs {
 		id := strings.TrimSpace(d.Type + " " + d.Number)
 		if d.Date != "" {
