@@ -295,13 +295,16 @@ func (x *Extractor) unitLocator(s string, d *layoutDoc, ums []unitMention) func(
 
 // nameKey compares names of instruments: abbreviations expanded, tone
 // placement and case ignored.
-func (x *Extractor) nameKey(name string) string {
-	var ws []string
-	for _, w := range strings.Fields(name) {
+func (x *Extractor) nameKey(name string) string { return vntext.Key(x.expandAbbrev(name)) }
+
+// expandAbbrev writes out the abbreviations of a name (UBND → Ủy ban nhân
+// dân, MTTQ → Mặt trận Tổ quốc).
+func (x *Extractor) expandAbbrev(name string) string {
+	ws := strings.Fields(name)
+	for i, w := range ws {
 		if l, ok := x.abbrev[strings.Trim(w, ",.;")]; ok {
-			w = l
+			ws[i] = l
 		}
-		ws = append(ws, w)
 	}
-	return vntext.Key(strings.Join(ws, " "))
+	return strings.Join(ws, " ")
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"sort"
 	"errors"
 	"fmt"
 	"os"
@@ -190,4 +191,58 @@ func truncate(s string, n int) string {
 		n--
 	}
 	return s[:n] + "…"
+}
+
+// ExpandPaths turns files and directories into a sorted list of absolute
+// paths of documents: directories are walked (hidden ones skipped) for the
+// extensions vanban reads; files named explicitly are kept whatever their
+// extension, so that a bad one is reported rather than ignored.
+func ExpandPaths(paths []string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		if abs, err := filepath.Abs(p); err == nil && !seen[abs] {
+			seen[abs] = true
+			out = append(out, abs)
+		}
+	}
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !fi.IsDir() {
+			add(p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
+			if err != nil {
+				return nil // unreadable entries are skipped, not fatal
+			}
+			if d.IsDir() {
+				if strings.HasPrefix(d.Name(), ".") && path != p {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if IsDocument(path) {
+				add(path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// IsDocument picks the files a directory walk reads.
+func IsDocument(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".txt", ".md", ".markdown", ".docx", ".pdf":
+		return true
+	}
+	return false
 }

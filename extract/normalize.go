@@ -171,21 +171,12 @@ func markupPass(src Text) Text {
 	b := newBuilder(src)
 	s := src.S
 	last := 0
-	lineStart := 0
-	for lineStart <= len(s) {
-		end := strings.IndexByte(s[lineStart:], '\n')
-		if end < 0 {
-			end = len(s)
-		} else {
-			end += lineStart
+	eachLine(s, func(a, e int) {
+		for _, m := range mdEmphasis.FindAllStringIndex(s[a:e], -1) {
+			b.copy(last, a+m[0])
+			last = a + m[1]
 		}
-		line := s[lineStart:end]
-		for _, m := range mdEmphasis.FindAllStringIndex(line, -1) {
-			b.copy(last, lineStart+m[0])
-			last = lineStart + m[1]
-		}
-		lineStart = end + 1
-	}
+	})
 	b.copy(last, len(s))
 	return b.text()
 }

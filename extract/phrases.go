@@ -100,13 +100,7 @@ func (p *phraseSet) findIn(lines [][]token) []phraseHit {
 // lineTokens cuts s into lowercase tokens, line by line.
 func lineTokens(s string) [][]token {
 	var lines [][]token
-	for a := 0; a < len(s); {
-		b := strings.IndexByte(s[a:], '\n')
-		if b < 0 {
-			b = len(s)
-		} else {
-			b += a
-		}
+	eachLine(s, func(a, b int) {
 		toks := tokenize(s, a, b)
 		if low := strings.ToLower(s[a:b]); len(low) == b-a {
 			for i := range toks { // one lowercasing per line, sliced
@@ -116,8 +110,7 @@ func lineTokens(s string) [][]token {
 			lowerTokens(s, toks)
 		}
 		lines = append(lines, toks)
-		a = b + 1
-	}
+	})
 	return lines
 }
 
@@ -236,13 +229,7 @@ func foldWord(w string) string { return vntext.Fold(w) }
 // cheap filter for expensive patterns. Offsets are in s.
 func findInLines(s string, re *regexp.Regexp, words ...string) [][]int {
 	var out [][]int
-	for a := 0; a < len(s); {
-		b := strings.IndexByte(s[a:], '\n')
-		if b < 0 {
-			b = len(s)
-		} else {
-			b += a
-		}
+	eachLine(s, func(a, b int) {
 		line := s[a:b]
 		for _, w := range words {
 			if strings.Contains(line, w) {
@@ -257,8 +244,7 @@ func findInLines(s string, re *regexp.Regexp, words ...string) [][]int {
 				break
 			}
 		}
-		a = b + 1
-	}
+	})
 	return out
 }
 

@@ -17,18 +17,11 @@ type para struct {
 
 func paragraphs(s string) []para {
 	var out []para
-	for a := 0; a < len(s); {
-		b := strings.IndexByte(s[a:], '\n')
-		if b < 0 {
-			b = len(s)
-		} else {
-			b += a
-		}
+	eachLine(s, func(a, b int) {
 		if b > a {
 			out = append(out, para{a, b, s[a:b]})
 		}
-		a = b + 1
-	}
+	})
 	return out
 }
 

@@ -82,3 +82,18 @@ func (b *builder) text() Text {
 	b.orig = append(b.orig, b.src.Orig[len(b.src.S)])
 	return Text{S: b.out.String(), Orig: b.orig, Src: b.src.Src}
 }
+
+// eachLine calls f with the bounds [a, b) of every line of s, without the
+// newline. A final newline does not make an empty last line.
+func eachLine(s string, f func(a, b int)) {
+	for a := 0; a < len(s); {
+		b := strings.IndexByte(s[a:], '\n')
+		if b < 0 {
+			b = len(s)
+		} else {
+			b += a
+		}
+		f(a, b)
+		a = b + 1
+	}
+}

@@ -497,14 +497,7 @@ func (x *Extractor) mergeUnits(ms []unitMention, orig Text, d *layoutDoc, raw st
 // unitKey identifies a unit: abbreviations expanded, a leading "các" and
 // a trailing bare locality word dropped, folded.
 func (x *Extractor) unitKey(name string) string {
-	var ws []string
-	for _, w := range strings.Fields(name) {
-		if l, ok := x.abbrev[strings.Trim(w, ",.;")]; ok {
-			w = l
-		}
-		ws = append(ws, w)
-	}
-	k := vntext.Fold(strings.Join(ws, " "))
+	k := vntext.Fold(x.expandAbbrev(name))
 	k = strings.TrimPrefix(k, "cac ")
 	k = localityList.ReplaceAllString(k, "xa-phuong")
 	for _, loc := range []string{" phuong", " xa", " tinh", " thanh pho"} {

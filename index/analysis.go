@@ -162,21 +162,24 @@ type wordTokenizer struct{}
 
 func (wordTokenizer) Tokenize(in []byte) analysis.TokenStream {
 	var out analysis.TokenStream
-	start, pos := -1, 0
-	emit := func(end int) {
-		pos++
-		out = append(out, &analysis.Token{Start: start, End: end, Term: append([]byte(nil), in[start:end]...), Position: pos, Type: analysis.AlphaNumeric})
-		start = -1
-	}
-	for i := 0; i < len(in); {
-		c := in[i]
-		var word bool
-		n := 1
+	scanWords(string(in), func(a, b int) {
+		out = append(out, &analysis.Token{Start: a, End: b, Term: append([]byte(nil), in[a:b]...), Position: len(out) + 1, Type: analysis.AlphaNumeric})
+	})
+	return out
+}
+
+// scanWords calls f with the bounds of every word of text: runs of
+// letters, combining marks and digits.
+func scanWords(text string, f func(a, b int)) {
+	start := -1
+	for i := 0; i < len(text); {
+		c := text[i]
+		word, n := false, 1
 		if c < 0x80 {
 			word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 		} else {
 			var r rune
-			r, n = utf8.DecodeRune(in[i:])
+			r, n = utf8.DecodeRuneInString(text[i:])
 			word = vntext.IsWordRune(r)
 		}
 		if word {
@@ -184,14 +187,14 @@ func (wordTokenizer) Tokenize(in []byte) analysis.TokenStream {
 				start = i
 			}
 		} else if start >= 0 {
-			emit(i)
+			f(start, i)
+			start = -1
 		}
 		i += n
 	}
 	if start >= 0 {
-		emit(len(in))
+		f(start, len(text))
 	}
-	return out
 }
 
 func cacheFor(name string) *termCache {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"strconv"
@@ -94,7 +93,7 @@ func (ix *Index) known() (map[string]fileState, error) {
 // fails is reported in the summary and the run goes on.
 func (ix *Index) Ingest(paths []string, ex *extract.Extractor, opt IngestOptions) (Summary, error) {
 	var sum Summary
-	files, err := collect(paths)
+	files, err := extract.ExpandPaths(paths)
 	if err != nil {
 		return sum, err
 	}
@@ -235,57 +234,6 @@ func (ix *Index) Ingest(paths []string, ex *extract.Extractor, opt IngestOptions
 	}
 	sort.Slice(sum.Failed, func(i, j int) bool { return sum.Failed[i].Path < sum.Failed[j].Path })
 	return sum, nil
-}
-
-// collect expands files and directories into absolute paths of documents.
-func collect(paths []string) ([]string, error) {
-	var out []string
-	seen := map[string]bool{}
-	addFile := func(p string) {
-		if abs, err := filepath.Abs(p); err == nil && !seen[abs] {
-			seen[abs] = true
-			out = append(out, abs)
-		}
-	}
-	for _, p := range paths {
-		fi, err := os.Stat(p)
-		if err != nil {
-			return nil, err
-		}
-		if !fi.IsDir() {
-			addFile(p)
-			continue
-		}
-		err = filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
-			if err != nil {
-				return nil // unreadable entries are skipped, not fatal
-			}
-			if d.IsDir() {
-				if strings.HasPrefix(d.Name(), ".") && path != p {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if IsDocument(path) {
-				addFile(path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	sort.Strings(out)
-	return out, nil
-}
-
-// IsDocument picks the files a directory walk ingests.
-func IsDocument(path string) bool {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".txt", ".md", ".markdown", ".docx", ".pdf":
-		return true
-	}
-	return false
 }
 
 func fileID(path string) string            { return "f:" + path }

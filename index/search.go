@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -140,24 +139,26 @@ func filters(kind string, o SearchOptions) []query.Query {
 		qs = append(qs, termQ("doc_type", typeName(o.Type)))
 	}
 	if o.Issuer != "" {
-		m := bleve.NewMatchQuery(o.Issuer)
-		m.SetField("doc_issuer")
-		m.SetOperator(query.MatchQueryOperatorAnd)
-		qs = append(qs, m)
+		qs = append(qs, matchAll("doc_issuer", o.Issuer))
 	}
 	if o.Year != "" {
 		qs = append(qs, termQ("year", o.Year))
 	}
 	if o.Unit != "" {
-		m := bleve.NewMatchQuery(o.Unit)
-		m.SetField("units")
-		m.SetOperator(query.MatchQueryOperatorAnd)
-		qs = append(qs, m)
+		qs = append(qs, matchAll("units", o.Unit))
 	}
 	if o.From != "" || o.To != "" {
 		qs = append(qs, dateRange("doc_date", o.From, o.To))
 	}
 	return qs
+}
+
+// matchAll matches every word of text in field (analyzed as the field is).
+func matchAll(field, text string) query.Query {
+	m := bleve.NewMatchQuery(text)
+	m.SetField(field)
+	m.SetOperator(query.MatchQueryOperatorAnd)
+	return m
 }
 
 // typeName accepts a type as typed ("ke hoach", "Kế hoạch", "KẾ HOẠCH").
@@ -299,40 +300,16 @@ func wordList(words map[string]bool) []string {
 // query word.
 func wordTokens(text string, ws []string) []wtok {
 	toks := make([]wtok, 0, len(text)/5)
-	start := -1
-	flush := func(end int) {
-		t := wtok{start, end, -1}
+	scanWords(text, func(a, b int) {
+		t := wtok{a, b, -1}
 		for k, w := range ws {
-			if vntext.FoldEqual(text[start:end], w) {
+			if vntext.FoldEqual(text[a:b], w) {
 				t.hit = k
 				break
 			}
 		}
 		toks = append(toks, t)
-		start = -1
-	}
-	for i := 0; i < len(text); {
-		c := text[i]
-		word, n := false, 1
-		if c < 0x80 {
-			word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-		} else {
-			var r rune
-			r, n = utf8.DecodeRuneInString(text[i:])
-			word = vntext.IsWordRune(r)
-		}
-		if word {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
-			flush(i)
-		}
-		i += n
-	}
-	if start >= 0 {
-		flush(len(text))
-	}
+	})
 	return toks
 }
 

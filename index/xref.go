@@ -298,10 +298,7 @@ type DeadlineOptions struct {
 func (ix *Index) Deadlines(o DeadlineOptions) ([]DeadlineRow, error) {
 	qs := []query.Query{termQ("kind", KindDeadline)}
 	if o.Unit != "" {
-		m := bleve.NewMatchQuery(o.Unit)
-		m.SetField("unit")
-		m.SetOperator(query.MatchQueryOperatorAnd)
-		qs = append(qs, m)
+		qs = append(qs, matchAll("unit", o.Unit))
 	}
 	if o.From != "" || o.To != "" {
 		byDate := dateRange("date", o.From, o.To)

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -39,58 +37,14 @@ Tệp lỗi được báo theo tên kèm lý do, các tệp khác vẫn được
 	return cmd
 }
 
-// expandPaths turns files and directories into a sorted list of files.
-func expandPaths(args []string) ([]string, error) {
-	var files []string
-	for _, p := range args {
-		fi, err := os.Stat(p)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %s", p, viError(err))
-		}
-		if !fi.IsDir() {
-			files = append(files, p)
-			continue
-		}
-		err = filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() {
-				if strings.HasPrefix(d.Name(), ".") && path != p {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if isDocument(path) {
-				files = append(files, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	sort.Strings(files)
-	return files, nil
-}
-
-// isDocument picks the files a directory walk reads.
-func isDocument(path string) bool {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".txt", ".md", ".markdown", ".docx", ".pdf":
-		return !strings.HasSuffix(path, ".golden.json")
-	}
-	return false
-}
-
 func runExtract(a *app, o extractOptions, args []string) error {
 	x, err := a.extractor()
 	if err != nil {
 		return err
 	}
-	files, err := expandPaths(args)
+	files, err := extract.ExpandPaths(args)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s", viError(err))
 	}
 	failed := 0
 	for i, f := range files {
