@@ -60,3 +60,9 @@ func itoa(n int) string {
 	}
 	return itoa(n/10) + string(rune('0'+n%10))
 }
+
+// BenchmarkExtractLargePlan: the 62 KB provincial plan of the shared corpus
+// (many sections and an assignment table).
+func BenchmarkExtractLargePlan(b *testing.B) {
+	benchFile(b, "../../shared/corpus/dev/docs/23-kh-ubnd-lam-dong-cchc-2026-2030.txt")
+}

@@ -375,6 +375,19 @@ var paragraphStart = regexp.MustCompile(`^(?:` +
 	`(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+\p{Lu}` +
 	`)`)
 
+// startsParagraph is paragraphStart.MatchString with a cheap first test:
+// a line beginning with a lowercase letter (most wrapped lines) can only be
+// "a) " or "đ) ".
+func startsParagraph(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c >= 'a' && c <= 'z' && (len(s) < 2 || s[1] != ')') {
+		return false
+	}
+	return paragraphStart.MatchString(s)
+}
+
 func isTableRow(s string) bool { return strings.Contains(s, " | ") || strings.HasPrefix(s, "| ") }
 
 func endsTerminal(s string) bool {
@@ -418,7 +431,7 @@ func joinLines(cur, next string, blankBetween bool, st layout) bool {
 	if blankBetween && st.blankBreaks {
 		return false
 	}
-	if paragraphStart.MatchString(next) || isTableRow(cur) || isTableRow(next) {
+	if startsParagraph(next) || isTableRow(cur) || isTableRow(next) {
 		return false
 	}
 	if (vntext.StartsLower(next) || next[0] >= '0' && next[0] <= '9') && !endsSentence(cur) {

@@ -122,8 +122,11 @@ func FoldEqual(w, folded string) bool {
 // Key is the form used to compare names: canonical tones, lowercase, single
 // spaces. Diacritics are kept, so "đường" and "dương" stay different.
 func Key(s string) string {
-	s = strings.ToLower(CanonicalTone(FixLookalikes(norm.NFC.String(s))))
-	return strings.Join(strings.Fields(s), " ")
+	s = FixLookalikes(norm.NFC.String(s))
+	if ToneCanNeedMove(s) {
+		s = CanonicalTone(s)
+	}
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
 
 // CanonicalTone rewrites each syllable of s with the tone mark where the
