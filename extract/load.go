@@ -2,11 +2,11 @@ package extract
 
 import (
 	"bytes"
-	"sort"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
