@@ -34,6 +34,9 @@ func (x *Extractor) findCitations(s string, toks [][]token) []citeMatch {
 	covered := func(a int) bool { return mask[a] }
 	var byName []citeMatch
 	for _, h := range x.types.findIn(toks) {
+		if covered(h.a) { // "… pháp luật số 80/2015/QH13" inside a law's own citation
+			continue
+		}
 		dt := x.rs.DocTypes[h.value]
 		if c, ok := x.typedCitation(s, h); ok {
 			out = append(out, c)
@@ -45,6 +48,11 @@ func (x *Extractor) findCitations(s string, toks [][]token) []citeMatch {
 		if dt.ByName && isCapitalized(s[h.a:h.b]) {
 			if c, ok := x.namedCitation(s, h); ok {
 				byName = append(byName, c)
+				if c.Number != "" { // "Luật … số 80/2015/QH13": the number is taken
+					for i := c.a; i < c.b; i++ {
+						mask[i] = true
+					}
+				}
 			}
 		}
 	}

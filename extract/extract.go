@@ -95,8 +95,42 @@ func (x *Extractor) Extract(src *Source) *Record {
 		p.Span = span(p.Start, p.End)
 		rec.Problems = append(rec.Problems, p)
 	}
-	if rec.Meta.Signer.Name == "" && len(s) > 0 {
-		rec.Problems = append(rec.Problems, Problem{Code: "missing_signature", Message: "Không tìm thấy chữ ký (họ tên người ký)", Rule: "structure/signature"})
+	for _, p := range numberingProblems(d) {
+		p.Span = span(p.Start, p.End)
+		rec.Problems = append(rec.Problems, p)
+	}
+	has := func(code string) bool {
+		for _, p := range rec.Problems {
+			if p.Code == code {
+				return true
+			}
+		}
+		return false
+	}
+	if len(s) > 0 {
+		if rec.Meta.Signer.Name == "" {
+			rec.Problems = append(rec.Problems, Problem{Code: "missing_signature", Message: "Không tìm thấy chữ ký (họ tên người ký)", Rule: "structure/signature"})
+		}
+		if len(rec.Meta.Recipients) == 0 {
+			rec.Problems = append(rec.Problems, Problem{Code: "missing_recipients", Message: "Không tìm thấy phần Nơi nhận", Rule: "structure/recipients"})
+		}
+		if rec.Meta.Number == "" && !has("blank_number") {
+			rec.Problems = append(rec.Problems, Problem{Code: "missing_number", Message: "Không tìm thấy số, ký hiệu của văn bản", Rule: "header/number"})
+		}
+		if rec.Meta.Date == "" && !has("blank_date") {
+			rec.Problems = append(rec.Problems, Problem{Code: "missing_date", Message: "Không tìm thấy ngày ban hành của văn bản", Rule: "header/date"})
+		}
+	}
+	for i := range rec.Problems {
+		rec.Problems[i].Severity = SeverityOf(rec.Problems[i].Code)
+		if rec.Problems[i].Line == 0 { // about the whole document
+			rec.Problems[i].Line, rec.Problems[i].Col = 1, 1
+		}
+	}
+	for i := range rec.Citations {
+		for j := range rec.Citations[i].Problems {
+			rec.Citations[i].Problems[j].Severity = SeverityOf(rec.Citations[i].Problems[j].Code)
+		}
 	}
 	sort.SliceStable(rec.Problems, func(i, j int) bool { return rec.Problems[i].Start < rec.Problems[j].Start })
 	return rec
@@ -228,6 +262,7 @@ func (x *Extractor) resolveCitations(cs []citeMatch, d *layoutDoc) []citeMatch {
 			c.Issuer = "Quốc hội"
 			c.IssuerInferred = true
 		}
+		x.citationChecks(c)
 		// Instruments dated after the citing document cannot be cited.
 		if d.meta.Date != "" && c.Date > d.meta.Date {
 			c.Problems = append(c.Problems, Problem{Code: "date_after_document", Rule: "resolve/date-order",

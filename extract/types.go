@@ -135,8 +135,9 @@ type Table struct {
 
 // Problem is something wrong or suspicious found in the document.
 type Problem struct {
-	Code       string `json:"code"`    // malformed_number, doubled_word, blank_number, …
-	Message    string `json:"message"` // Vietnamese, for people
+	Code       string `json:"code"`     // malformed_number, doubled_word, blank_number, …
+	Severity   string `json:"severity"` // error, warning, info
+	Message    string `json:"message"`  // Vietnamese, for people
 	Suggestion string `json:"suggestion,omitempty"`
 	Rule       string `json:"rule"`
 	Span

@@ -343,3 +343,15 @@ func (ix *Index) Deadlines(o DeadlineOptions) ([]DeadlineRow, error) {
 	})
 	return out, nil
 }
+
+// Records returns the extraction record of every ingested file, by path.
+func (ix *Index) Records() (map[string]*extract.Record, error) {
+	out := map[string]*extract.Record{}
+	err := ix.each(termQ("kind", KindFile), []string{"path", "doc_json"}, nil, func(h *search.DocumentMatch) {
+		var r extract.Record
+		if json.Unmarshal([]byte(str(h, "doc_json")), &r) == nil {
+			out[str(h, "path")] = &r
+		}
+	})
+	return out, err
+}

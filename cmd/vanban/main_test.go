@@ -134,3 +134,66 @@ func TestRulesListAndTest(t *testing.T) {
 		t.Errorf("failing user rule: exit %d %s", code, out)
 	}
 }
+
+func TestCheck(t *testing.T) {
+	code, out, _ := run(t, "check", plan+".txt")
+	if code != exitFailed || !strings.Contains(out, ":143:37: lỗi:") || !strings.Contains(out, "1669/NQ-UBTVQH15") || !strings.Contains(out, `Lặp từ "ngày ngày"`) {
+		t.Errorf("check: exit %d\n%s", code, out)
+	}
+	if code, _, _ := run(t, "check", "--fail-on", "never", plan+".txt"); code != 0 {
+		t.Errorf("--fail-on never: exit %d", code)
+	}
+	code, out, _ = run(t, "check", "--format", "sarif", "--fail-on", "never", plan+".txt")
+	var sarif struct {
+		Version string
+		Runs    []struct {
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				Level     string
+				Locations []struct {
+					PhysicalLocation struct {
+						Region struct{ StartLine, StartColumn int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &sarif); err != nil || sarif.Version != "2.1.0" || len(sarif.Runs) != 1 || len(sarif.Runs[0].Results) != 4 {
+		t.Fatalf("sarif: %v %s", err, out)
+	}
+	for _, r := range sarif.Runs[0].Results {
+		if r.RuleID == "malformed_number" && (r.Level != "error" || r.Locations[0].PhysicalLocation.Region.StartLine != 143) {
+			t.Errorf("sarif result %+v", r)
+		}
+	}
+}
+
+func TestCheckIndexFindsCrossDocumentDates(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Căn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "c.txt"), []byte("Theo Chỉ thị số 33/CT-TTg ngày 16/11/2021 của Thủ tướng Chính phủ.\n"), 0o644)
+	idx := filepath.Join(dir, "idx")
+	if code, _, stderr := run(t, "--index", idx, "ingest", dir); code != 0 {
+		t.Fatal(stderr)
+	}
+	code, out, _ := run(t, "--index", idx, "check", "--json")
+	var fs []struct {
+		Path, Code, Suggestion string
+	}
+	if err := json.Unmarshal([]byte(out), &fs); err != nil {
+		t.Fatal(err, out)
+	}
+	n := 0
+	for _, f := range fs {
+		if f.Code == "inconsistent_date" {
+			n++
+			if !strings.HasSuffix(f.Path, "c.txt") || f.Suggestion != "2021-11-26" {
+				t.Errorf("finding %+v", f)
+			}
+		}
+	}
+	if n != 1 || code != exitFailed {
+		t.Errorf("exit %d, %d inconsistent dates: %s", code, n, out)
+	}
+}

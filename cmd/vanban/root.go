@@ -83,6 +83,6 @@ phần đầu văn bản, mục lục, các văn bản được dẫn chiếu, �
 	}
 	root.PersistentFlags().StringVar(&a.rulesDir, "rules", "", "thư mục quy tắc bổ sung (cũng đọc từ $"+rules.EnvDir+")")
 	root.PersistentFlags().StringVar(&a.indexPath, "index", "", "thư mục chỉ mục (mặc định $"+index.EnvIndex+" hoặc ~/.local/share/vanban/index)")
-	root.AddCommand(newExtractCmd(a), newIngestCmd(a), newSearchCmd(a), newCitesCmd(a), newRefsCmd(a), newGraphCmd(a), newDeadlinesCmd(a), newDemoCmd(a), newRulesCmd(a))
+	root.AddCommand(newExtractCmd(a), newIngestCmd(a), newSearchCmd(a), newCitesCmd(a), newRefsCmd(a), newGraphCmd(a), newDeadlinesCmd(a), newDemoCmd(a), newRulesCmd(a), newCheckCmd(a))
 	return root
 }
