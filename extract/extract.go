@@ -235,6 +235,11 @@ func (x *Extractor) resolveCitations(cs []citeMatch, d *layoutDoc) []citeMatch {
 				Suggestion: f.Date, Span: Span{Start: c.a, End: c.b}})
 			continue
 		}
+		if ci, fi := vntext.Fold(x.expandAbbrev(c.Issuer)), vntext.Fold(x.expandAbbrev(f.Issuer)); ci != "" && fi != "" && !strings.Contains(ci, fi) && !strings.Contains(fi, ci) {
+			c.Problems = append(c.Problems, Problem{Code: "inconsistent_issuer", Rule: "resolve/same-number",
+				Message:    "Cùng số " + c.NumberNormalized + " nhưng cơ quan ban hành khác: " + c.Issuer + " và " + f.Issuer,
+				Suggestion: f.Issuer, Span: Span{Start: c.a, End: c.b}})
+		}
 		resolved := false
 		if c.Date == "" && f.Date != "" {
 			c.Date = f.Date

@@ -212,8 +212,8 @@ func layoutPass(src Text) Text {
 			continue
 		}
 		if prev >= 0 {
-			if !brk && joinLines(lines[prev].text, ln.text, blankSince, st) {
-				if codeBreak(lines[prev].text, ln.text) {
+			if cb := codeBreak(lines[prev].text, ln.text); !brk && (cb || joinLines(lines[prev].text, ln.text, blankSince, st)) {
+				if cb {
 					b.replace("", lines[prev].b) // "33/CT-⏎TTg" is one number
 				} else {
 					b.replace(" ", lines[prev].b)
@@ -414,8 +414,8 @@ func codeBreak(cur, next string) bool {
 	if n < 2 || (cur[n-1] != '-' && cur[n-1] != '/') {
 		return false
 	}
-	c := cur[n-2]
-	if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+	c, _ := utf8.DecodeLastRuneInString(cur[:n-1]) // "QĐ-": Đ is two bytes
+	if !(c >= 'A' && c <= 'Z' || c == 'Đ' || c >= '0' && c <= '9') {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(next)

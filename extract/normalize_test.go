@@ -52,6 +52,13 @@ func TestReflow(t *testing.T) {
 	has("Phạm Văn Diện")
 }
 
+func TestNumberSplitAtLineEnd(t *testing.T) {
+	got := Normalize("theo Quyết định số 117/QĐ-\nUBND ngày 17/01/2025 và Nghị quyết số 19-\nNQ/TW.\n", false).S
+	if !strings.Contains(got, "117/QĐ-UBND ngày") || !strings.Contains(got, "19-NQ/TW") {
+		t.Errorf("got %q", got)
+	}
+}
+
 func TestColumnsBecomeCells(t *testing.T) {
 	in := "      ỦY BAN NHÂN DÂN            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n       TỈNH LÂM ĐỒNG\t   Độc lập - Tự do - Hạnh phúc\n"
 	got := Normalize(in, false).S
