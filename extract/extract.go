@@ -161,10 +161,17 @@ func (x *Extractor) resolveCitations(cs []citeMatch, d *layoutDoc) []citeMatch {
 			continue
 		}
 		gap := strings.TrimSpace(d.textBetween(c.b, n.a))
-		if gap != "," && gap != "và" && gap != ", và" {
-			continue
-		}
-		if c.codeIs >= 0 && n.codeIs >= 0 && c.codeIs != n.codeIs {
+		sameCode := c.codeIs >= 0 && c.codeIs == n.codeIs
+		switch {
+		case gap == "," || gap == "và" || gap == ", và":
+			if c.codeIs >= 0 && n.codeIs >= 0 && c.codeIs != n.codeIs {
+				continue
+			}
+		case gap == ";" && sameCode && c.Date != "":
+			// "Kết luận 177-KL/TW, ngày 11/7/2025; Kết luận 178-KL/TW … của
+			// Bộ Chính trị": a list of one issuer's dated instruments (an
+			// undated one is a short form, resolved by its number below)
+		default:
 			continue
 		}
 		c.Issuer = n.Issuer
