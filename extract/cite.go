@@ -284,6 +284,12 @@ func (x *Extractor) issuerPhrase(s string, pos int) (int, int, bool) {
 			if i > 0 && issuerCapStops[f] { // "… Cần Thơ Thực hiện Chương trình", "Về việc"
 				break
 			}
+			if _, isType := x.types.at(s[t.a:lb]); isType && i > 0 { // "… Chính phủ và Quyết định số …"
+				if len(pending) > 0 && foldWord(pending[len(pending)-1].s) == "va" {
+					pending = pending[:len(pending)-1]
+				}
+				break
+			}
 			accept(t)
 			continue
 		}
@@ -369,7 +375,7 @@ var lawNameStops = map[string]bool{
 func (x *Extractor) lawNameEnd(s string, a, lb int) int {
 	toks := tokenize(s, a, min(lb, a+400))
 	end := a
-	amending := false
+	amending, inner := false, false
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		f := foldWord(t.s)
@@ -391,8 +397,20 @@ func (x *Extractor) lawNameEnd(s string, a, lb int) int {
 			if !t.word && (t.s == ";" || t.s == "(" || t.s == ".") {
 				break
 			}
-			if k := strings.ToLower(t.s); t.word && (k == "ngày" || k == "số" && foldWord(toks[i-1].s) != "mot") && i > 2 {
+			k := strings.ToLower(t.s)
+			if t.word && (k == "ngày" || k == "số" && foldWord(toks[i-1].s) != "mot") && i > 2 {
 				break
+			}
+			// "… của Luật A, Luật B và Luật C": after the first inner law,
+			// a connector must lead to another law.
+			if t.word && inner && lawNameStops[k] && !(k == "và" || k == "của") {
+				break
+			}
+			if t.word && inner && (k == "và" || k == "của") && (i+1 >= len(toks) || toks[i+1].s != "Luật") {
+				break
+			}
+			if t.s == "Luật" {
+				inner = true
 			}
 			end = t.b
 			continue

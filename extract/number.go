@@ -15,7 +15,7 @@ import (
 // inside (TTg, QĐi, CTr, ThU). Segments must not swallow the next word, so a
 // separator is required between them.
 var numberRe = regexp.MustCompile(`^(\d{1,5}[a-z]?)[ \t]{0,2}([/\-–‐‑]|[ \t])[ \t]{0,2}((?:\d{4}[ \t]{0,2}/[ \t]{0,2})?)` +
-	`([A-ZĐ][A-Za-zĐđ0-9]{0,11}(?:[ \t]?[\-–‐‑/][ \t]?[A-ZĐ0-9][A-Za-zĐđ0-9.]{0,11})*)`)
+	`([A-ZĐ][A-Za-zĐđ0-9]{0,11}(?:[ \t]?[\-–‐‑/][ \t]?[A-ZĐ0-9][A-Za-zĐđ0-9]{0,11})*)`)
 
 // docNumber is a parsed number.
 type docNumber struct {
@@ -87,8 +87,8 @@ func splitCode(code string) (segs, seps []string) {
 // segment is mostly capitals or a known code.
 func (x *Extractor) plausibleCode(segs []string) bool {
 	for _, s := range segs {
-		if s == "" {
-			return false
+		if s == "" || !strings.ContainsFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r == 'Đ' || r == 'đ' }) {
+			return false // "19/NQ-2": a code segment has letters
 		}
 		upper, lower := 0, 0
 		for _, r := range s {

@@ -111,7 +111,7 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 			commit()
 			continue
 		}
-		if unitStops[f] || f == "ban" && i+1 < len(toks) && foldWord(toks[i+1].s) == "hanh" {
+		if unitStops[f] || f == "ban" && i+1 < len(toks) && foldWord(toks[i+1].s) == "hanh" || t.s == "tự" {
 			stopByWord = true
 			break
 		}
