@@ -156,10 +156,9 @@ func (x *Extractor) citationChecks(c *citeMatch) {
 				Suggestion: is.Name, Span: Span{Start: c.a, End: c.b}})
 		}
 	}
+	// Only a number written in the text: a law cited by name may be the
+	// newer law of the same name.
 	num := c.NumberNormalized
-	if num == "" {
-		num = c.Known
-	}
 	for _, l := range x.rs.Laws {
 		if l.ReplacedBy != "" && num != "" && numberKey(l.Number) == numberKey(num) {
 			c.Problems = append(c.Problems, Problem{Code: "replaced", Rule: rules.RuleID("law", l.ID),
