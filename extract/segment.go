@@ -130,7 +130,7 @@ func (x *Extractor) parseHeader(s string, d *layoutDoc) {
 			if j := strings.LastIndex(place, "|"); j >= 0 {
 				place = place[j+1:]
 			}
-			d.meta.Place = strings.TrimSpace(place)
+			d.meta.Place = placeName(place)
 			day := strings.TrimSpace(m[2])
 			mon := strings.TrimSpace(m[3])
 			if day == "" {
@@ -619,4 +619,18 @@ func atoi(s string) int {
 		n = n*10 + int(c-'0')
 	}
 	return n
+}
+
+// placeName keeps the place of a "Hà Nội, ngày …" line: the capitalized
+// words just before the comma ("/QĐ-BNV Hà Nội" → "Hà Nội").
+func placeName(s string) string {
+	f := strings.Fields(s)
+	i := len(f)
+	for i > 0 && isCapitalized(f[i-1]) && !vntext.IsAcronym(f[i-1]) && len(f)-i < 5 {
+		i--
+	}
+	if i == len(f) { // nothing capitalized: keep what was written
+		return strings.TrimSpace(s)
+	}
+	return strings.Join(f[i:], " ")
 }

@@ -57,7 +57,10 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 			switch t.s {
 			case ",":
 				nf := foldWord(next.s)
-				if next.word && !isCapitalized(next.s) && collectiveCont[nf] {
+				// "các sở, ban, ngành", "UBND các xã, phường": lists inside a
+				// collective name only
+				collective := strings.HasPrefix(headFold, "cac ") || strings.Contains(vntext.Fold(s[headEnd:t.a]), "cac ")
+				if next.word && !isCapitalized(next.s) && collectiveCont[nf] && collective {
 					pending = append(pending, t)
 					continue
 				}
@@ -107,6 +110,9 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 			return end
 		}
 		if isCapitalized(t.s) || vntext.IsAcronym(t.s) {
+			if wordsIn(pending) > 3 { // "… liên quan tổ chức công bố Chỉ số": a new clause
+				break
+			}
 			pending = append(pending, t)
 			commit()
 			continue
@@ -246,7 +252,7 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 		colon := strings.Index(rest, ":")
 		words := len(strings.Fields(rest))
 		switch {
-		case colon > 0 && len(strings.Fields(rest[:colon])) <= 16:
+		case colon > 0 && len(strings.Fields(rest[:colon])) <= 24:
 			end = h0 + colon
 		case words <= 18 && len(x.roles.find(rest)) == 0:
 			end = lb
@@ -559,7 +565,7 @@ func clauseStart(before string) bool {
 }
 
 // genericWords make up collective names that point at nobody in particular.
-var genericWords = map[string]bool{"cac": true, "co": true, "quan": true, "don": true, "vi": true, "dia": true, "phuong": true,
+var genericWords = map[string]bool{"cac": true, "bo": true, "xa": true, "co": true, "quan": true, "don": true, "vi": true, "dia": true, "phuong": true,
 	"so": true, "ban": true, "nganh": true, "to": true, "chuc": true, "lien": true, "va": true, "ca": true, "nhan": true,
 	"thanh": true, "pho": true, "tinh": true, "vien": true, "khac": true, "truc": true, "thuoc": true, "cap": true, "chuc nang": true, "nang": true, "huu": true}
 
