@@ -195,6 +195,9 @@ func (x *Extractor) findDeadlines(s string, c deadlineCtx) []Deadline {
 					continue // "đến năm 2030": a horizon, not a deadline
 				case ph.Kind == "during" && tv.date == "" && !strings.Contains(tv.period, "-"):
 					continue // "trong năm 2025" says when, not by when
+				case ph.Kind == "until" && (d.meta.Type == "Báo cáo" || statusBefore(p.text[:h.a]) ||
+					strings.HasPrefix(vntext.Fold(strings.TrimSpace(after)), "thoi diem")):
+					continue // "thực hiện đến ngày 10/12/2025", "tính đến …": a status, not a deadline
 				}
 				if inCite(p.a + h.b + 1) {
 					continue
@@ -487,4 +490,17 @@ func (x *Extractor) parseRange(s string) (string, *Period, bool) {
 		return b.date, nil, b.date != ""
 	}
 	return b.date, &Period{Label: la + "/" + lb, Start: start, End: end}, true
+}
+
+// statusBefore reports whether the words before "đến" make a date the
+// point a status is given at ("thực hiện đến ngày", "tính đến", "lũy kế
+// đến", "đến thời điểm").
+func statusBefore(before string) bool {
+	f := vntext.Fold(strings.TrimRight(before, " "))
+	for _, w := range []string{"thuc hien", "tinh", "luy ke", "cap nhat"} {
+		if strings.HasSuffix(f, " "+w) || f == w {
+			return true
+		}
+	}
+	return false
 }
