@@ -174,7 +174,7 @@ func TestReferencePlan(t *testing.T) {
 			t.Errorf("deadline %s = %+v", w.date, d)
 		}
 	}
-	if r.Meta.Signer.Name != "Phạm Văn Diện" || r.Meta.Type != "Kế hoạch" || len(r.Meta.Recipients) != 6 {
+	if r.Meta.Signer.Name != "Phạm Văn Diện" || r.Meta.Type != "Kế hoạch" || len(r.Meta.Recipients) != 6 || r.Meta.Issuer != "Ủy ban nhân dân phường Phù Liễn" {
 		t.Errorf("meta = %+v", r.Meta)
 	}
 }

@@ -188,6 +188,9 @@ func (x *Extractor) parseHeader(s string, d *layoutDoc) {
 		d.meta.Type = "Công văn"
 	}
 	d.meta.Issuer, d.meta.ParentBody = x.issuerFromLines(issuerLines)
+	if d.meta.Issuer == "" {
+		d.meta.Issuer = x.issuerFromPreamble(d)
+	}
 }
 
 // typeLine recognizes "KẾ HOẠCH", "CHỈ THỊ", "KẾT LUẬN CỦA …" (capitals).
@@ -633,4 +636,29 @@ func placeName(s string) string {
 		return strings.TrimSpace(s)
 	}
 	return strings.Join(f[i:], " ")
+}
+
+// issuingRe finds the formula of the preamble that names the issuer when
+// the header is missing (text extracted from a PDF without its header
+// table): "…; Ủy ban nhân dân phường Phù Liễn ban hành kế hoạch …".
+var issuingRe = regexp.MustCompile(`(?i)(?:^|[;.:]\s*)([^;.:]{3,160}?)\s+ban hành\s+(?:kế hoạch|quyết định|chỉ thị|hướng dẫn|thông báo|quy chế|quy định|chương trình|kết luận)`)
+
+// issuerFromPreamble takes the issuer from the preamble's "X ban hành …".
+func (x *Extractor) issuerFromPreamble(d *layoutDoc) string {
+	for i := d.bodyStart; i < len(d.paras) && i < d.bodyStart+6; i++ {
+		t := d.paras[i].text
+		m := issuingRe.FindStringSubmatchIndex(t)
+		if m == nil {
+			continue
+		}
+		clause := t[m[2]:m[3]]
+		for _, h := range x.unitHeads.find(clause) {
+			if !x.headOK(clause, h.a, phraseHit{0, h.b - h.a, h.value}, len(clause)) || x.rs.Units[h.value].Person {
+				continue
+			}
+			end := x.unitName(clause, h.a, h.b, len(clause), true)
+			return strings.TrimSpace(clause[h.a:end])
+		}
+	}
+	return ""
 }
