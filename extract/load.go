@@ -17,11 +17,12 @@ import (
 // Source is a loaded document: its text, before normalization, and where
 // it came from.
 type Source struct {
-	Path   string
-	Format string // txt, md, docx, pdf
-	Text   string
-	Size   int // bytes of the file
-	Pages  int
+	Path     string
+	Format   string // txt, md, docx, pdf
+	Encoding string // of a text file: utf-8, utf-16, tcvn3, windows-1258, tcvn3-as-latin1
+	Text     string
+	Size     int // bytes of the file
+	Pages    int
 }
 
 // Limits bound what one file can make the loaders do.
@@ -107,7 +108,7 @@ func LoadBytes(name string, data []byte, lim Limits) (*Source, error) {
 		if ext == ".md" || ext == ".markdown" {
 			src.Format = "md"
 		}
-		src.Text, err = decodeText(data)
+		src.Text, src.Encoding, err = decodeText(data)
 	}
 	if err != nil {
 		return nil, err
@@ -119,8 +120,10 @@ func LoadBytes(name string, data []byte, lim Limits) (*Source, error) {
 }
 
 // decodeText turns bytes into UTF-8: BOMs (UTF-8, UTF-16) are honoured;
-// text with NUL bytes or mostly invalid UTF-8 is refused.
-func decodeText(data []byte) (string, error) {
+// legacy Vietnamese encodings (TCVN3, Windows-1258) and TCVN3 mojibake are
+// detected and converted (legacy.go); text with NUL bytes or mostly invalid
+// UTF-8 that is none of these is refused.
+func decodeText(data []byte) (string, string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
@@ -128,14 +131,17 @@ func decodeText(data []byte) (string, error) {
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
 		out, err := dec.Bytes(data)
 		if err != nil {
-			return "", fmt.Errorf("%w: bad UTF-16: %v", ErrNotText, err)
+			return "", "", fmt.Errorf("%w: bad UTF-16: %v", ErrNotText, err)
 		}
-		return string(out), nil
+		return string(out), "utf-16", nil
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return "", fmt.Errorf("%w: binary content (NUL bytes)", ErrNotText)
+		return "", "", fmt.Errorf("%w: binary content (NUL bytes)", ErrNotText)
 	}
 	if !utf8.Valid(data) {
+		if t, enc, ok := decodeLegacy(data); ok {
+			return t, enc, nil
+		}
 		bad := 0
 		for i := 0; i < len(data); {
 			r, n := utf8.DecodeRune(data[i:])
@@ -145,11 +151,14 @@ func decodeText(data []byte) (string, error) {
 			i += n
 		}
 		if bad*100 > len(data) {
-			return "", fmt.Errorf("%w: %d bytes are not UTF-8 (legacy encoding?)", ErrNotText, bad)
+			return "", "", fmt.Errorf("%w: %d bytes are not UTF-8 and not a known Vietnamese encoding", ErrNotText, bad)
 		}
-		return strings.ToValidUTF8(string(data), "\uFFFD"), nil
+		return strings.ToValidUTF8(string(data), "\uFFFD"), "utf-8", nil
 	}
-	return string(data), nil
+	if t, ok := repairMojibake(string(data)); ok {
+		return t, "tcvn3-as-latin1", nil
+	}
+	return string(data), "utf-8", nil
 }
 
 // withTimeout runs a loader with a deadline and turns its panics into

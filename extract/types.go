@@ -16,11 +16,12 @@ type Record struct {
 
 // SourceInfo says where the text came from.
 type SourceInfo struct {
-	Path   string `json:"path"`
-	Format string `json:"format"` // txt, md, docx, pdf
-	SHA256 string `json:"sha256"`
-	Bytes  int    `json:"bytes"`
-	Pages  int    `json:"pages,omitempty"`
+	Path     string `json:"path"`
+	Format   string `json:"format"`             // txt, md, docx, pdf
+	Encoding string `json:"encoding,omitempty"` // of text files; legacy ones are converted
+	SHA256   string `json:"sha256"`
+	Bytes    int    `json:"bytes"`
+	Pages    int    `json:"pages,omitempty"`
 }
 
 // Meta is the document's own header and signature.

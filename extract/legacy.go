@@ -1,0 +1,175 @@
+package extract
+
+import (
+	_ "embed"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/vanban/vanban/extract/vntext"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Pre-Unicode Vietnamese encodings. Files from the 1990s–2000s arrive in
+// TCVN3 (TCVN 5712:1993, the ".VnTime" fonts) or Windows-1258; text copied
+// from such files into UTF-8 arrives as mojibake ("TiÕng ViÖt"). Both are
+// detected by scoring the share of well-formed Vietnamese syllables under
+// each reading, and converted.
+
+//go:embed legacy/tcvn5712.tsv
+var tcvnTSV string
+
+// tcvnDecode maps each byte of TCVN 5712:1993 (VN1) to Unicode; tcvnEncode
+// is its inverse for precomposed letters.
+var tcvnDecode, tcvnEncode = func() ([256]rune, map[rune]byte) {
+	var dec [256]rune
+	for i := range dec {
+		dec[i] = rune(i)
+	}
+	enc := map[rune]byte{}
+	for _, line := range strings.Split(tcvnTSV, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		b, err1 := strconv.ParseUint(f[0], 16, 8)
+		u, err2 := strconv.ParseUint(f[1], 16, 32)
+		if err1 != nil || err2 != nil || u < 0x20 {
+			continue
+		}
+		dec[b] = rune(u)
+		if _, ok := enc[rune(u)]; !ok {
+			enc[rune(u)] = byte(b)
+		}
+	}
+	return dec, enc
+}()
+
+// DecodeTCVN3 reads bytes in TCVN 5712:1993 (TCVN3/ABC and VN1).
+func DecodeTCVN3(b []byte) string {
+	var sb strings.Builder
+	for _, c := range b {
+		sb.WriteRune(tcvnDecode[c])
+	}
+	return norm.NFC.String(sb.String())
+}
+
+// EncodeTCVN3 writes text in TCVN 5712:1993 (VN1, with its capitals);
+// letters it cannot hold become '?'. For tests and for users' conversions.
+func EncodeTCVN3(s string) []byte {
+	var out []byte
+	for _, r := range norm.NFC.String(s) {
+		switch {
+		case r < 0x80:
+			out = append(out, byte(r))
+		default:
+			if b, ok := tcvnEncode[r]; ok {
+				out = append(out, b)
+			} else {
+				out = append(out, '?')
+			}
+		}
+	}
+	return out
+}
+
+// syllableScore is the share of the words of s, among those with a letter
+// outside ASCII, that are well-formed Vietnamese syllables. Mojibake fails
+// ("TiÕng"), real text passes ("Tiếng").
+func syllableScore(s string) (score float64, words int) {
+	ok := 0
+	start := -1
+	check := func(w string) {
+		for _, r := range w {
+			if r >= 0x80 {
+				words++
+				if vntext.IsSyllable(w) {
+					ok++
+				}
+				return
+			}
+		}
+	}
+	for i, r := range s {
+		if unicode.IsLetter(r) || unicode.IsMark(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			check(s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		check(s[start:])
+	}
+	if words == 0 {
+		return 0, 0
+	}
+	return float64(ok) / float64(words), words
+}
+
+// decodeLegacy reads bytes that are not UTF-8: the reading (TCVN3 or
+// Windows-1258) with the most well-formed syllables wins, if it has enough.
+func decodeLegacy(data []byte) (string, string, bool) {
+	cands := []struct {
+		name string
+		text string
+	}{{"tcvn3", DecodeTCVN3(data)}}
+	if t, err := charmap.Windows1258.NewDecoder().Bytes(data); err == nil {
+		cands = append(cands, struct {
+			name string
+			text string
+		}{"windows-1258", norm.NFC.String(string(t))})
+	}
+	best, bestScore := -1, 0.0
+	for i, c := range cands {
+		if sc, n := syllableScore(c.text); n > 0 && sc > bestScore {
+			best, bestScore = i, sc
+		}
+	}
+	if best < 0 || bestScore < 0.8 {
+		return "", "", false
+	}
+	return cands[best].text, cands[best].name, true
+}
+
+// vietLatin1 are the Latin-1 letters Vietnamese uses; the other runes of
+// U+00A0–U+00FF (¸ µ ÷ Ö Õ's neighbours …) are what TCVN3 text read as
+// Latin-1 looks like.
+const vietLatin1 = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý"
+
+// repairMojibake converts UTF-8 text whose letters are TCVN3 bytes read
+// as Latin-1 ("TiÕng ViÖt" → "Tiếng Việt") when such runes are frequent
+// and the conversion gives well-formed syllables.
+func repairMojibake(s string) (string, bool) {
+	foreign, high := 0, 0
+	for _, r := range s {
+		if r >= 0xA0 && r <= 0xFF {
+			high++
+			if !strings.ContainsRune(vietLatin1, r) {
+				foreign++
+			}
+		} else if r > 0xFF && unicode.IsLetter(r) {
+			return s, false // real Unicode Vietnamese (or another script): leave it
+		}
+	}
+	if foreign < 3 || foreign*3 < high {
+		return s, false
+	}
+	var sb strings.Builder
+	for _, r := range s {
+		if r >= 0xA0 && r <= 0xFF {
+			r = tcvnDecode[r]
+		}
+		sb.WriteRune(r)
+	}
+	out := norm.NFC.String(sb.String())
+	if after, n := syllableScore(out); n == 0 || after < 0.8 {
+		return s, false
+	}
+	return out, true
+}
