@@ -10,10 +10,10 @@ import (
 
 func TestDecodeTCVN3KnownStrings(t *testing.T) {
 	for in, want := range map[string]string{
-		"Ti\xd5ng Vi\xd6t c\xe3 29 ch\xf7 c\xb8i":                                        "Tiếng Việt có 29 chữ cái",
-		"B\xb6o Th\xbeng":                                                                 "Bảo Thắng",
-		"Xin ch\xb5o, \xae\xa9y l\xb5 m\xe9t d\xdfng ch\xf7 b\xde l\xe7i font":            "Xin chào, đây là một dòng chữ bị lỗi font",
-		"M\xad\xeang Kh\xad\xacng":                                                        "Mường Khương",
+		"Ti\xd5ng Vi\xd6t c\xe3 29 ch\xf7 c\xb8i": "Tiếng Việt có 29 chữ cái",
+		"B\xb6o Th\xbeng":                         "Bảo Thắng",
+		"Xin ch\xb5o, \xae\xa9y l\xb5 m\xe9t d\xdfng ch\xf7 b\xde l\xe7i font": "Xin chào, đây là một dòng chữ bị lỗi font",
+		"M\xad\xeang Kh\xad\xacng": "Mường Khương",
 	} {
 		if got := DecodeTCVN3([]byte(in)); got != want {
 			t.Errorf("DecodeTCVN3(%q) = %q, want %q", in, got, want)
