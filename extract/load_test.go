@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func makeDOCX(t testing.TB, files map[string]string) []byte {
@@ -128,5 +129,20 @@ func FuzzLoadPDF(f *testing.F) {
 		lim := DefaultLimits
 		lim.Timeout = 2e9
 		LoadBytes("f.pdf", b, lim)
+	})
+}
+
+// FuzzLoadText: any bytes as a text file load or fail with an error; the
+// legacy-encoding detection never panics.
+func FuzzLoadText(f *testing.F) {
+	f.Add([]byte("Ti\xd5ng Vi\xd6t c\xe3 29 ch\xf7 c\xb8i"))
+	f.Add([]byte("Ti\u00d5ng Vi\u00d6t c\u00e3 29 ch\u00f7 c\u00b8i"))
+	f.Add([]byte("\xff\xfeK\x00"))
+	f.Add([]byte("Ti\xeang Vi\xea\xf2t"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		src, err := LoadBytes("f.txt", b, DefaultLimits)
+		if err == nil && !utf8.ValidString(src.Text) && src.Encoding != "utf-8" {
+			t.Fatalf("invalid UTF-8 from %s decoding", src.Encoding)
+		}
 	})
 }
