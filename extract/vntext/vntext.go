@@ -31,6 +31,14 @@ func isTone(r rune) bool {
 // IsWordRune reports whether r belongs to a word: letters, combining marks and
 // digits. Use it instead of \b, which is ASCII-only in Go's regexp.
 func IsWordRune(r rune) bool {
+	// Fast path for the Vietnamese letters (Latin-1, Latin Extended-A/B,
+	// Latin Extended Additional) and combining marks.
+	switch {
+	case r >= 0xC0 && r <= 0x24F:
+		return r != 0xD7 && r != 0xF7 // × ÷
+	case r >= 0x1EA0 && r <= 0x1EF9, r >= 0x300 && r <= 0x36F:
+		return true
+	}
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
 }
 
@@ -42,20 +50,34 @@ var lookalikes = strings.NewReplacer("\u00D0", "Đ", "\u0189", "Đ", "\u00F0", "
 func FixLookalikes(s string) string { return lookalikes.Replace(s) }
 
 // foldTable maps every precomposed Latin letter up to U+1EF9 to its base
-// letter, lowercase, with đ → d and the look-alikes of Đ folded too.
-var foldTable = func() map[rune]rune {
-	t := map[rune]rune{'đ': 'd', 'Đ': 'd', 'ð': 'd', 'Ð': 'd', 'ɖ': 'd', 'Ɖ': 'd'}
-	for r := rune(0xC0); r <= 0x1EF9; r++ {
+// letter, lowercase, with đ → d and the look-alikes of Đ folded too; 0 means
+// the rune does not fold. An array, not a map: folding runs on every word
+// indexed and every word of a hit scanned for passages.
+var foldTable = func() []byte {
+	t := make([]byte, 0x1EFA)
+	for _, r := range "đĐðÐɖƉ" {
+		t[r] = 'd'
+	}
+	for r := rune(0xC0); r < rune(len(t)); r++ {
 		if !unicode.IsLetter(r) {
 			continue
 		}
 		d := []rune(norm.NFD.String(string(r)))
 		if len(d) > 1 && d[0] < 0x80 {
-			t[r] = unicode.ToLower(d[0])
+			t[r] = byte(unicode.ToLower(d[0]))
 		}
 	}
 	return t
 }()
+
+// foldRune returns the folded letter of r, if r is a Latin letter with
+// diacritics or a look-alike of Đ.
+func foldRune(r rune) (rune, bool) {
+	if r < rune(len(foldTable)) && foldTable[r] != 0 {
+		return rune(foldTable[r]), true
+	}
+	return 0, false
+}
 
 // Fold lowercases s, removes every diacritic and maps đ to d (also the
 // look-alikes Ð, ð, Ɖ, ɖ), for NFC and NFD input alike. "Ủy ban" and "Uỷ
@@ -82,7 +104,7 @@ func Fold(s string) string {
 			b.WriteRune(unicode.ToLower(r))
 		case unicode.Is(unicode.Mn, r):
 		default:
-			if f, ok := foldTable[r]; ok {
+			if f, ok := foldRune(r); ok {
 				b.WriteRune(f)
 			} else {
 				b.WriteRune(unicode.ToLower(r))
@@ -104,7 +126,7 @@ func FoldEqual(w, folded string) bool {
 			continue
 		default:
 			var ok bool
-			if f, ok = foldTable[r]; !ok {
+			if f, ok = foldRune(r); !ok {
 				f = unicode.ToLower(r)
 			}
 		}

@@ -2,6 +2,7 @@ package vntext
 
 import (
 	"testing"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -88,4 +89,14 @@ func FuzzCanonicalTone(f *testing.F) {
 			t.Errorf("tone placement changed the folded form: %q vs %q", Fold(s), Fold(c))
 		}
 	})
+}
+
+// The fast paths of IsWordRune agree with the Unicode tables.
+func TestIsWordRuneFastPath(t *testing.T) {
+	for r := rune(0); r < 0x2000; r++ {
+		want := unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
+		if got := IsWordRune(r); got != want {
+			t.Errorf("IsWordRune(%U) = %v, want %v", r, got, want)
+		}
+	}
 }
