@@ -36,7 +36,7 @@ func parseTimeAt(s string) (timeValue, bool) {
 	skip := len(s) - len(strings.TrimLeft(s, " :,"))
 	t := s[skip:]
 	for _, w := range []string{"là ", "hết ngày ", "ngày bầu cử ", "trong "} {
-		if strings.HasPrefix(strings.ToLower(t), w) {
+		if hasPrefixFold(t, w) {
 			skip += len(w)
 			t = s[skip:]
 		}
@@ -464,7 +464,8 @@ func (x *Extractor) parseRange(s string) (string, *Period, bool) {
 		return "", nil, false
 	}
 	rest := s[a.n:]
-	i := strings.Index(strings.ToLower(rest), "đến")
+	head := rest[:min(len(rest), 16)] // "đến" within 12 bytes
+	i := strings.Index(strings.ToLower(head), "đến")
 	if i < 0 || i > 12 {
 		return "", nil, false
 	}

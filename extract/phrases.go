@@ -269,3 +269,10 @@ func lowerTokens(s string, toks []token) []token {
 func asciiWord(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
+
+// hasPrefixFold reports whether s begins with prefix, ignoring case. It
+// looks at the first bytes of s only: lowercasing s first made callers that
+// pass the rest of a paragraph quadratic.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}

@@ -388,7 +388,7 @@ func (x *Extractor) leadingRoles(s string) []string {
 	var roles []string
 	for i := 0; i < 4; i++ {
 		s = strings.TrimLeft(s, " ,")
-		if strings.HasPrefix(strings.ToLower(s), "và ") {
+		if hasPrefixFold(s, "và ") {
 			s = s[len("và "):]
 		}
 		h, ok := x.roles.at(s)
@@ -436,7 +436,7 @@ func (x *Extractor) unitList(s string, a, b int, roles []string, add func(int, i
 		if pos >= b {
 			return
 		}
-		if strings.HasPrefix(strings.ToLower(s[pos:b]), "và ") {
+		if hasPrefixFold(s[pos:b], "và ") {
 			pos += len("và ")
 			continue
 		}
