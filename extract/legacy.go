@@ -84,7 +84,7 @@ func syllableScore(s string) (score float64, words int) {
 		for _, r := range w {
 			if r >= 0x80 {
 				words++
-				if vntext.IsSyllable(w) {
+				if vntext.IsSyllable(w) && validNucleus(w) {
 					ok++
 				}
 				return
@@ -112,13 +112,13 @@ func syllableScore(s string) (score float64, words int) {
 	return float64(ok) / float64(words), words
 }
 
-// decodeLegacy reads bytes that are not UTF-8: the reading (TCVN3 or
+// decodeLegacy reads bytes that are not UTF-8: the reading (TCVN3, VNI or
 // Windows-1258) with the most well-formed syllables wins, if it has enough.
 func decodeLegacy(data []byte) (string, string, bool) {
 	cands := []struct {
 		name string
 		text string
-	}{{"tcvn3", DecodeTCVN3(data)}}
+	}{{"tcvn3", DecodeTCVN3(data)}, {"vni", DecodeVNI(data)}}
 	if t, err := charmap.Windows1258.NewDecoder().Bytes(data); err == nil {
 		cands = append(cands, struct {
 			name string
@@ -142,10 +142,11 @@ func decodeLegacy(data []byte) (string, string, bool) {
 // Latin-1 looks like.
 const vietLatin1 = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý"
 
-// repairMojibake converts UTF-8 text whose letters are TCVN3 bytes read
-// as Latin-1 ("TiÕng ViÖt" → "Tiếng Việt") when such runes are frequent
-// and the conversion gives well-formed syllables.
-func repairMojibake(s string) (string, bool) {
+// repairMojibake converts UTF-8 text whose letters are TCVN3 or VNI bytes
+// read as Latin-1 ("TiÕng ViÖt", "Tieáng Vieät" → "Tiếng Việt") when such
+// runes are frequent and a conversion gives well-formed syllables; it
+// returns the encoding it undid.
+func repairMojibake(s string) (string, string, bool) {
 	foreign, high := 0, 0
 	for _, r := range s {
 		if r >= 0xA0 && r <= 0xFF {
@@ -154,22 +155,75 @@ func repairMojibake(s string) (string, bool) {
 				foreign++
 			}
 		} else if r > 0xFF && unicode.IsLetter(r) {
-			return s, false // real Unicode Vietnamese (or another script): leave it
+			return s, "", false // real Unicode Vietnamese (or another script): leave it
 		}
 	}
-	if foreign < 3 || foreign*3 < high {
-		return s, false
+	if high < 3 {
+		return s, "", false
 	}
-	var sb strings.Builder
-	for _, r := range s {
-		if r >= 0xA0 && r <= 0xFF {
-			r = tcvnDecode[r]
+	// Text of Latin-1 letters only is not Vietnamese: try both readings
+	// (VNI's modifiers are mostly Vietnamese-looking Latin-1 letters, so
+	// only TCVN3 needs the foreign-rune test) and let the syllables decide.
+	rs := []rune(s)
+	cands := []struct{ enc, text string }{{"vni-as-latin1", vniRunes(rs)}}
+	if foreign >= 3 && foreign*3 >= high {
+		var sb strings.Builder
+		for _, r := range rs {
+			if r >= 0xA0 && r <= 0xFF {
+				r = tcvnDecode[r]
+			}
+			sb.WriteRune(r)
 		}
-		sb.WriteRune(r)
+		cands = append(cands, struct{ enc, text string }{"tcvn3-as-latin1", norm.NFC.String(sb.String())})
 	}
-	out := norm.NFC.String(sb.String())
-	if after, n := syllableScore(out); n == 0 || after < 0.8 {
-		return s, false
+	best, enc, bestScore := "", "", 0.0
+	for _, c := range cands {
+		if sc, n := syllableScore(c.text); n > 0 && sc > bestScore {
+			best, enc, bestScore = c.text, c.enc, sc
+		}
 	}
-	return out, true
+	if bestScore < 0.8 {
+		return s, "", false
+	}
+	return best, enc, true
+}
+
+// nuclei are the vowel groups of Vietnamese syllables, without tones.
+// IsSyllable checks onset, tone count and final only; readings of one
+// encoding as another ("Tieáng" for "Tiếng", "Tiêìng") pass it but have no
+// such vowel group.
+var nuclei = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range strings.Fields(`a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi
+		ơi oo ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê iêu oai oao oay oeo uây uôi ươi ươu uyê uya yêu uyu`) {
+		m[n] = true
+	}
+	return m
+}()
+
+// validNucleus reports whether the vowel group of the syllable w (after
+// its onset, with "qu" and "gi" + vowel as onsets) is one Vietnamese has.
+func validNucleus(w string) bool {
+	var letters []rune
+	for _, r := range norm.NFD.String(strings.ToLower(w)) {
+		switch r {
+		case '\u0300', '\u0301', '\u0303', '\u0309', '\u0323': // tones
+		default:
+			letters = append(letters, r)
+		}
+	}
+	rs := []rune(norm.NFC.String(string(letters)))
+	i := 0
+	for i < len(rs) && !strings.ContainsRune("aăâeêioôơuưy", rs[i]) {
+		i++
+	}
+	if i > 0 && i+1 < len(rs) && (rs[i-1] == 'q' && rs[i] == 'u' ||
+		rs[i-1] == 'g' && rs[i] == 'i' && strings.ContainsRune("aăâeêoôơuưy", rs[i+1])) {
+		i++
+	}
+	j := i
+	for j < len(rs) && strings.ContainsRune("aăâeêioôơuưy", rs[j]) {
+		j++
+	}
+	return nuclei[string(rs[i:j])]
 }

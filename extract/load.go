@@ -155,8 +155,8 @@ func decodeText(data []byte) (string, string, error) {
 		}
 		return strings.ToValidUTF8(string(data), "\uFFFD"), "utf-8", nil
 	}
-	if t, ok := repairMojibake(string(data)); ok {
-		return t, "tcvn3-as-latin1", nil
+	if t, enc, ok := repairMojibake(string(data)); ok {
+		return t, enc, nil
 	}
 	return string(data), "utf-8", nil
 }

@@ -1,0 +1,51 @@
+package extract
+
+import "testing"
+
+// The known strings of the research notes (§9) and letters of every kind.
+func TestDecodeVNI(t *testing.T) {
+	for in, want := range map[string]string{
+		"Tie\xe1ng Vie\xe4t co\xf9 29 ch\xf6\xf5 ca\xf9i":              "Tiếng Việt có 29 chữ cái",
+		"Xin cha\xf8o ca\xf9c ba\xefn":                                 "Xin chào các bạn",
+		"\xf1\xf6\xf4\xefc gia\xf9m \xf1o\xe1c":                        "được giám đốc",
+		"\xd1A\xdbNG U\xdbY":                                           "ĐẢNG ỦY",
+		"uo\xe1ng n\xf6\xf4\xf9c, a\xean, kh\xf6\xf4ng, ly\xf9, k\xf3": "uống nước, ăn, khương, lý, kĩ",
+		"ta\xe9c la\xfang, chuye\xe2n":                                 "tắc lẳng, chuyên",
+		"100%, a/b":                                                    "100%, a/b",
+	} {
+		if got := DecodeVNI([]byte(in)); got != want {
+			t.Errorf("DecodeVNI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestValidNucleus(t *testing.T) {
+	for w, want := range map[string]bool{
+		"tiếng": true, "quyết": true, "giường": true, "gì": true, "giữa": true, "khuỷu": true,
+		"người": true, "thuở": true, "Huế": true, "ngoằn": true, "QUỐC": true, "gìn": true,
+		"tieáng": false, "tiêìng": false, "viêịt": false, "caói": false,
+	} {
+		if got := validNucleus(w); got != want {
+			t.Errorf("validNucleus(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// A VNI file and VNI text pasted into UTF-8 are both read as Unicode.
+func TestLoadVNI(t *testing.T) {
+	vni := "Keá hoaïch soá 12/KH-UBND veà coâng taùc daân vaän. Tieáng Vieät coù 29 chöõ caùi"
+	want := "Kế hoạch số 12/KH-UBND về công tác dân vận. Tiếng Việt có 29 chữ cái"
+	latin1 := make([]byte, 0, len(vni))
+	for _, r := range vni {
+		latin1 = append(latin1, byte(r))
+	}
+	for _, c := range []struct {
+		data []byte
+		enc  string
+	}{{latin1, "vni"}, {[]byte(vni), "vni-as-latin1"}} {
+		src, err := LoadBytes("a.txt", c.data, DefaultLimits)
+		if err != nil || src.Text != want || src.Encoding != c.enc {
+			t.Errorf("%s: got %q (%s), %v", c.enc, src.Text, src.Encoding, err)
+		}
+	}
+}
