@@ -78,7 +78,16 @@ func EncodeTCVN3(s string) []byte {
 // outside ASCII, that are well-formed Vietnamese syllables. Mojibake fails
 // ("TiÕng"), real text passes ("Tiếng").
 func syllableScore(s string) (score float64, words int) {
-	ok := 0
+	ok, words := syllableCounts(s)
+	if words == 0 {
+		return 0, 0
+	}
+	return float64(ok) / float64(words), words
+}
+
+// syllableCounts counts the words of s with a letter outside ASCII, and
+// those of them that are well-formed syllables.
+func syllableCounts(s string) (ok, words int) {
 	start := -1
 	check := func(w string) {
 		for _, r := range w {
@@ -106,10 +115,7 @@ func syllableScore(s string) (score float64, words int) {
 	if start >= 0 {
 		check(s[start:])
 	}
-	if words == 0 {
-		return 0, 0
-	}
-	return float64(ok) / float64(words), words
+	return ok, words
 }
 
 // decodeLegacy reads bytes that are not UTF-8: the reading (TCVN3, VNI or
@@ -142,50 +148,92 @@ func decodeLegacy(data []byte) (string, string, bool) {
 // Latin-1 looks like.
 const vietLatin1 = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý"
 
-// repairMojibake converts UTF-8 text whose letters are TCVN3 or VNI bytes
-// read as Latin-1 ("TiÕng ViÖt", "Tieáng Vieät" → "Tiếng Việt") when such
-// runes are frequent and a conversion gives well-formed syllables; it
-// returns the encoding it undid.
+// repairMojibake converts the lines of UTF-8 text whose letters are TCVN3
+// or VNI bytes read as Latin-1 ("TiÕng ViÖt", "Tieáng Vieät" → "Tiếng
+// Việt"): DOCX and PDF files set in the .VnTime or VNI-Times fonts, and
+// text pasted from them. The encoding is chosen once for the document, on
+// all its lines made of Latin-1 letters only (a line with a real Vietnamese
+// letter beyond U+00FF is left alone), by the share of well-formed
+// syllables; only those lines are converted. It returns the encoding it
+// undid.
 func repairMojibake(s string) (string, string, bool) {
+	lines := strings.SplitAfter(s, "\n")
+	var cand []int
+	var joined strings.Builder
 	foreign, high := 0, 0
-	for _, r := range s {
-		if r >= 0xA0 && r <= 0xFF {
-			high++
-			if !strings.ContainsRune(vietLatin1, r) {
-				foreign++
+lines:
+	for i, l := range lines {
+		f, h := 0, 0
+		for _, r := range l {
+			if r >= 0xA0 && r <= 0xFF {
+				h++
+				if !strings.ContainsRune(vietLatin1, r) {
+					f++
+				}
+			} else if r > 0xFF && unicode.IsLetter(r) {
+				continue lines // real Unicode Vietnamese (or another script)
 			}
-		} else if r > 0xFF && unicode.IsLetter(r) {
-			return s, "", false // real Unicode Vietnamese (or another script): leave it
+		}
+		if h > 0 {
+			cand = append(cand, i)
+			joined.WriteString(l)
+			foreign, high = foreign+f, high+h
 		}
 	}
 	if high < 3 {
 		return s, "", false
 	}
-	// Text of Latin-1 letters only is not Vietnamese: try both readings
-	// (VNI's modifiers are mostly Vietnamese-looking Latin-1 letters, so
-	// only TCVN3 needs the foreign-rune test) and let the syllables decide.
-	rs := []rune(s)
-	cands := []struct{ enc, text string }{{"vni-as-latin1", vniRunes(rs)}}
+	// VNI's modifiers are mostly Vietnamese-looking Latin-1 letters, so
+	// only TCVN3 needs the foreign-rune test; the syllables decide.
+	type reading struct {
+		enc    string
+		decode func(string) string
+	}
+	readings := []reading{{"vni-as-latin1", func(l string) string { return vniRunes([]rune(l)) }}}
 	if foreign >= 3 && foreign*3 >= high {
-		var sb strings.Builder
-		for _, r := range rs {
-			if r >= 0xA0 && r <= 0xFF {
-				r = tcvnDecode[r]
-			}
-			sb.WriteRune(r)
-		}
-		cands = append(cands, struct{ enc, text string }{"tcvn3-as-latin1", norm.NFC.String(sb.String())})
+		readings = append(readings, reading{"tcvn3-as-latin1", tcvnRunes})
 	}
-	best, enc, bestScore := "", "", 0.0
-	for _, c := range cands {
-		if sc, n := syllableScore(c.text); n > 0 && sc > bestScore {
-			best, enc, bestScore = c.text, c.enc, sc
+	// Many real lines are Latin-1 letters only ("Các phòng chuyên môn"),
+	// and read as VNI they still look Vietnamese ("Các phịng chuyên mơn"):
+	// a reading must give more well-formed syllables than the text as it
+	// is: at least 3 more for the document (one quoted example of mojibake
+	// in a README is not a legacy document), and more for each line it
+	// converts.
+	var best *reading
+	bestOK, _ := syllableCounts(joined.String())
+	bestOK += 2
+	for k := range readings {
+		if ok, n := syllableCounts(readings[k].decode(joined.String())); ok > bestOK && ok*5 >= n*4 {
+			best, bestOK = &readings[k], ok
 		}
 	}
-	if bestScore < 0.8 {
+	if best == nil {
 		return s, "", false
 	}
-	return best, enc, true
+	for _, i := range cand {
+		d := best.decode(lines[i])
+		if after, _ := syllableCounts(d); after > lineOK(lines[i]) {
+			lines[i] = d
+		}
+	}
+	return strings.Join(lines, ""), best.enc, true
+}
+
+func lineOK(l string) int {
+	ok, _ := syllableCounts(l)
+	return ok
+}
+
+// tcvnRunes converts text whose runes U+00A0–U+00FF are TCVN3 bytes.
+func tcvnRunes(s string) string {
+	var sb strings.Builder
+	for _, r := range s {
+		if r >= 0xA0 && r <= 0xFF {
+			r = tcvnDecode[r]
+		}
+		sb.WriteRune(r)
+	}
+	return norm.NFC.String(sb.String())
 }
 
 // nuclei are the vowel groups of Vietnamese syllables, without tones.

@@ -19,7 +19,7 @@ import (
 type Source struct {
 	Path     string
 	Format   string // txt, md, docx, pdf
-	Encoding string // of a text file: utf-8, utf-16, tcvn3, windows-1258, tcvn3-as-latin1
+	Encoding string // of a text file: utf-8, utf-16, tcvn3, vni, windows-1258; of any file whose letters were legacy bytes read as Latin-1: tcvn3-as-latin1, vni-as-latin1
 	Text     string
 	Size     int // bytes of the file
 	Pages    int
@@ -112,6 +112,11 @@ func LoadBytes(name string, data []byte, lim Limits) (*Source, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if src.Format == "pdf" || src.Format == "docx" { // runs in .VnTime/VNI fonts
+		if t, enc, ok := repairMojibake(src.Text); ok {
+			src.Text, src.Encoding = t, enc
+		}
 	}
 	if strings.TrimSpace(src.Text) == "" {
 		return nil, fmt.Errorf("%w: no text", ErrEmpty)
