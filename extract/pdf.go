@@ -121,6 +121,27 @@ type pdfFont struct {
 	dw       float64
 	simple   pdf.Font
 	hasWidth bool
+	// tcvn3 marks a legacy ".VnTime"-family font without ToUnicode: its
+	// codes are TCVN3 bytes, decoded here run by run (a line can mix it
+	// with Unicode fonts); tcvn3Upper marks the capitals-only variant
+	// (".VnTimeH"), whose lowercase codes draw capitals.
+	tcvn3, tcvn3Upper bool
+}
+
+// legacyFontName reports whether a font's base name is of the TCVN3
+// families (".VnTime", ".VnArial", "ABCDEF+.VnTimeH,Bold" …) and whether it
+// is a capitals-only one (name ending in H before any style suffix).
+func legacyFontName(base string) (tcvn3, upper bool) {
+	if i := strings.IndexByte(base, '+'); i >= 0 {
+		base = base[i+1:]
+	}
+	if !strings.HasPrefix(strings.ToLower(base), ".vn") {
+		return false, false
+	}
+	if i := strings.IndexAny(base, ",-"); i >= 0 {
+		base = base[:i]
+	}
+	return true, strings.HasSuffix(base, "H")
 }
 
 func newPDFFont(f pdf.Font) *pdfFont {
@@ -156,6 +177,9 @@ func newPDFFont(f pdf.Font) *pdfFont {
 		}
 	} else {
 		pf.hasWidth = f.V.Key("Widths").Len() > 0
+		if f.V.Key("ToUnicode").IsNull() {
+			pf.tcvn3, pf.tcvn3Upper = legacyFontName(f.V.Key("BaseFont").Name())
+		}
 	}
 	return pf
 }
@@ -234,6 +258,12 @@ func pageGlyphs(p pdf.Page) []glyph {
 				code = code<<8 | int(raw[i+1])
 			}
 			text := g.font.enc.Decode(raw[i : i+step])
+			if g.font.tcvn3 {
+				text = string(tcvnDecode[raw[i]])
+				if g.font.tcvn3Upper {
+					text = strings.ToUpper(text)
+				}
+			}
 			w0 := g.font.width(code)
 			trm := matrix{{g.tfs * g.th, 0, 0}, {0, g.tfs, 0}, {0, g.rise, 1}}.mul(tm).mul(g.ctm)
 			size := trm[1][1]
