@@ -464,9 +464,10 @@ func (x *Extractor) parseRange(s string) (string, *Period, bool) {
 		return "", nil, false
 	}
 	rest := s[a.n:]
-	head := rest[:min(len(rest), 16)] // "đến" within 12 bytes
+	const maxGap = 12                                // bytes between X and "đến"
+	head := rest[:min(len(rest), maxGap+len("đến"))] // lowercase only what can hold it
 	i := strings.Index(strings.ToLower(head), "đến")
-	if i < 0 || i > 12 {
+	if i < 0 || i > maxGap {
 		return "", nil, false
 	}
 	b, ok := parseTimeAt(rest[i+len("đến"):])

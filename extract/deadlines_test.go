@@ -12,6 +12,7 @@ func TestDeadlines(t *testing.T) {
 		{"at the latest", "(1) Tổ chức hội nghị lần thứ nhất: Chậm nhất ngày 10/12/2025 (trước ngày bầu cử 95 ngày).", []want{{date: "2025-12-10", kind: "due"}}},
 		{"label with quarter", "- Thời gian hoàn thành: Quý IV/2025 và Quý I/2026;", []want{{period: "2025-Q4", kind: "due"}}},
 		{"label with range", "- Thời gian thực hiện: Từ tháng 12/2025 đến quý I/2026.", []want{{period: "2025-12/2026-Q1", kind: "due"}}},
+		{"range with a note", "- Thời gian thực hiện: Từ tháng 12/2025 (năm nay) đến quý I/2026.", []want{{period: "2025-12/2026-Q1", kind: "due"}}},
 		{"end of year", "3. Thời gian thực hiện:\nTừ nay đến hết năm 2025.", []want{{date: "2025-12-31", period: "2025", kind: "until"}}},
 		{"named day", "2.2. Đợt 2: Từ tháng 01 đến ngày bầu cử 15/3/2026", []want{{date: "2026-03-15", kind: "until"}}},
 		{"yearly", "tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 25/12 hàng năm.", []want{{recurring: "yearly", kind: "due"}}},
