@@ -257,12 +257,14 @@ func pageGlyphs(p pdf.Page) []glyph {
 			if step == 2 {
 				code = code<<8 | int(raw[i+1])
 			}
-			text := g.font.enc.Decode(raw[i : i+step])
-			if g.font.tcvn3 {
+			var text string
+			switch {
+			case g.font.tcvn3Upper:
+				text = strings.ToUpper(string(tcvnDecode[raw[i]]))
+			case g.font.tcvn3:
 				text = string(tcvnDecode[raw[i]])
-				if g.font.tcvn3Upper {
-					text = strings.ToUpper(text)
-				}
+			default:
+				text = g.font.enc.Decode(raw[i : i+step])
 			}
 			w0 := g.font.width(code)
 			trm := matrix{{g.tfs * g.th, 0, 0}, {0, g.tfs, 0}, {0, g.rise, 1}}.mul(tm).mul(g.ctm)
