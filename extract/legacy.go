@@ -158,9 +158,9 @@ const vietLatin1 = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõù
 // undid.
 func repairMojibake(s string) (string, string, bool) {
 	lines := strings.SplitAfter(s, "\n")
-	var cand []int
-	var joined strings.Builder
-	foreign, high := 0, 0
+	type candidate struct{ line, ok int } // a line and its well-formed syllables as it is
+	var cands []candidate
+	foreign, high, origOK := 0, 0, 0
 lines:
 	for i, l := range lines {
 		f, h := 0, 0
@@ -175,9 +175,9 @@ lines:
 			}
 		}
 		if h > 0 {
-			cand = append(cand, i)
-			joined.WriteString(l)
-			foreign, high = foreign+f, high+h
+			ok, _ := syllableCounts(l)
+			cands = append(cands, candidate{i, ok})
+			foreign, high, origOK = foreign+f, high+h, origOK+ok
 		}
 	}
 	if high < 3 {
@@ -199,29 +199,30 @@ lines:
 	// is: at least 3 more for the document (one quoted example of mojibake
 	// in a README is not a legacy document), and more for each line it
 	// converts.
-	var best *reading
-	bestOK, _ := syllableCounts(joined.String())
-	bestOK += 2
-	for k := range readings {
-		if ok, n := syllableCounts(readings[k].decode(joined.String())); ok > bestOK && ok*5 >= n*4 {
-			best, bestOK = &readings[k], ok
+	bestEnc, bestOK := "", origOK+2
+	var bestLines []string
+	var bestLineOK []int
+	for _, r := range readings {
+		decoded, lineOK := make([]string, len(cands)), make([]int, len(cands))
+		ok, n := 0, 0
+		for k, c := range cands {
+			decoded[k] = r.decode(lines[c.line])
+			o, w := syllableCounts(decoded[k])
+			lineOK[k], ok, n = o, ok+o, n+w
+		}
+		if ok > bestOK && ok*5 >= n*4 {
+			bestEnc, bestOK, bestLines, bestLineOK = r.enc, ok, decoded, lineOK
 		}
 	}
-	if best == nil {
+	if bestEnc == "" {
 		return s, "", false
 	}
-	for _, i := range cand {
-		d := best.decode(lines[i])
-		if after, _ := syllableCounts(d); after > lineOK(lines[i]) {
-			lines[i] = d
+	for k, c := range cands {
+		if bestLineOK[k] > c.ok {
+			lines[c.line] = bestLines[k]
 		}
 	}
-	return strings.Join(lines, ""), best.enc, true
-}
-
-func lineOK(l string) int {
-	ok, _ := syllableCounts(l)
-	return ok
+	return strings.Join(lines, ""), bestEnc, true
 }
 
 // tcvnRunes converts text whose runes U+00A0–U+00FF are TCVN3 bytes.
