@@ -19,18 +19,6 @@ func TestDecodeVNI(t *testing.T) {
 	}
 }
 
-func TestValidNucleus(t *testing.T) {
-	for w, want := range map[string]bool{
-		"tiếng": true, "quyết": true, "giường": true, "gì": true, "giữa": true, "khuỷu": true,
-		"người": true, "thuở": true, "Huế": true, "ngoằn": true, "QUỐC": true, "gìn": true,
-		"tieáng": false, "tiêìng": false, "viêịt": false, "caói": false,
-	} {
-		if got := validNucleus(w); got != want {
-			t.Errorf("validNucleus(%q) = %v, want %v", w, got, want)
-		}
-	}
-}
-
 // A VNI file and VNI text pasted into UTF-8 are both read as Unicode.
 func TestLoadVNI(t *testing.T) {
 	vni := "Keá hoaïch soá 12/KH-UBND veà coâng taùc daân vaän. Tieáng Vieät coù 29 chöõ caùi"

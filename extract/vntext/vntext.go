@@ -485,3 +485,43 @@ func SentenceCaseName(s string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// nuclei are the vowel groups of Vietnamese syllables, without tones.
+// IsSyllable checks onset, tone count and final only; readings of one
+// encoding as another ("Tieáng" for "Tiếng", "Tiêìng") pass it but have no
+// such vowel group.
+var nuclei = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range strings.Fields(`a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi
+		ơi oo ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê iêu oai oao oay oeo uây uôi ươi ươu uyê uya yêu uyu`) {
+		m[n] = true
+	}
+	return m
+}()
+
+// HasVowelGroup reports whether the vowel group of the syllable w (after
+// its onset, with "qu" and "gi" + vowel as onsets) is one Vietnamese has.
+// It is apart from IsSyllable, which callers use on names and acronyms,
+// and is what tells the right reading of legacy bytes from a wrong one.
+func HasVowelGroup(w string) bool {
+	var letters []rune
+	for _, r := range norm.NFD.String(strings.ToLower(w)) {
+		if !isTone(r) {
+			letters = append(letters, r)
+		}
+	}
+	rs := []rune(norm.NFC.String(string(letters)))
+	i := 0
+	for i < len(rs) && !strings.ContainsRune("aăâeêioôơuưy", rs[i]) {
+		i++
+	}
+	if i > 0 && i+1 < len(rs) && (rs[i-1] == 'q' && rs[i] == 'u' ||
+		rs[i-1] == 'g' && rs[i] == 'i' && strings.ContainsRune("aăâeêoôơuưy", rs[i+1])) {
+		i++
+	}
+	j := i
+	for j < len(rs) && strings.ContainsRune("aăâeêioôơuưy", rs[j]) {
+		j++
+	}
+	return nuclei[string(rs[i:j])]
+}

@@ -100,3 +100,15 @@ func TestIsWordRuneFastPath(t *testing.T) {
 		}
 	}
 }
+
+func TestHasVowelGroup(t *testing.T) {
+	for w, want := range map[string]bool{
+		"tiếng": true, "quyết": true, "giường": true, "gì": true, "giữa": true, "khuỷu": true,
+		"người": true, "thuở": true, "Huế": true, "ngoằn": true, "QUỐC": true, "gìn": true,
+		"tieáng": false, "tiêìng": false, "viêịt": false, "caói": false,
+	} {
+		if got := HasVowelGroup(w); got != want {
+			t.Errorf("HasVowelGroup(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
