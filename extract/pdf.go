@@ -135,7 +135,7 @@ func legacyFontName(base string) (tcvn3, upper bool) {
 	if i := strings.IndexByte(base, '+'); i >= 0 {
 		base = base[i+1:]
 	}
-	if !strings.HasPrefix(strings.ToLower(base), ".vn") {
+	if !hasPrefixFold(base, ".vn") {
 		return false, false
 	}
 	if i := strings.IndexAny(base, ",-"); i >= 0 {
