@@ -217,20 +217,112 @@ func (a matrix) mul(b matrix) matrix {
 
 func translate(x, y float64) matrix { return matrix{{1, 0, 0}, {0, 1, 0}, {x, y, 1}} }
 
-// pageGlyphs interprets the page's content stream: text state, text and
-// line matrices, the current transformation matrix, and every glyph's
-// position from the font's widths.
+// pageGlyphs collects the glyphs a viewer would print on the page: its
+// content stream, the Form XObjects it draws, and the appearance streams of
+// its visible annotations. The last matter on signed documents: e-signing
+// tools stamp the number and day ("Số: 8977", "ngày 06 tháng 10") as form
+// fields over a blank in the Word text.
 func pageGlyphs(p pdf.Page) []glyph {
+	r := &glyphRenderer{}
+	r.run(p.V.Key("Contents"), p.Resources(), identity, 0)
+	annots := p.V.Key("Annots")
+	for i := 0; i < annots.Len() && i < maxAnnotations; i++ {
+		a := annots.Index(i)
+		if a.Key("F").Int64()&(annotHidden|annotNoView) != 0 {
+			continue
+		}
+		ap := a.Key("AP").Key("N")
+		if ap.Kind() == pdf.Dict && ap.Key("BBox").IsNull() {
+			ap = ap.Key(a.Key("AS").Name()) // one appearance per state
+		}
+		if ap.Kind() != pdf.Stream {
+			continue
+		}
+		m, ok := annotationMatrix(rectOf(a.Key("Rect")), rectOf(ap.Key("BBox")), matrixOf(ap.Key("Matrix")))
+		if !ok {
+			continue
+		}
+		r.run(ap, ap.Key("Resources"), m, 1)
+	}
+	return r.out
+}
+
+const (
+	annotHidden = 2  // annotation flag bits (PDF 32000 §12.5.3)
+	annotNoView = 32 //
+	// maxAnnotations and maxFormDepth bound what a hostile file can make the
+	// renderer do; real pages have a handful of each.
+	maxAnnotations = 500
+	maxFormDepth   = 8
+)
+
+// rectOf reads [x1 y1 x2 y2], normalized so that x1 <= x2 and y1 <= y2.
+func rectOf(v pdf.Value) (r [4]float64) {
+	if v.Len() != 4 {
+		return r
+	}
+	for i := range r {
+		r[i] = v.Index(i).Float64()
+	}
+	if r[0] > r[2] {
+		r[0], r[2] = r[2], r[0]
+	}
+	if r[1] > r[3] {
+		r[1], r[3] = r[3], r[1]
+	}
+	return r
+}
+
+// matrixOf reads [a b c d e f], identity when absent or malformed.
+func matrixOf(v pdf.Value) matrix {
+	if v.Len() != 6 {
+		return identity
+	}
+	var f [6]float64
+	for i := range f {
+		f[i] = v.Index(i).Float64()
+	}
+	return matrix{{f[0], f[1], 0}, {f[2], f[3], 0}, {f[4], f[5], 1}}
+}
+
+// annotationMatrix maps an appearance stream into the page: its BBox,
+// transformed by its Matrix, is fitted to the annotation's Rect (PDF 32000
+// §12.5.5, algorithm 8.1).
+func annotationMatrix(rect, bbox [4]float64, m matrix) (matrix, bool) {
+	xs, ys := []float64{}, []float64{}
+	for _, c := range [][2]float64{{bbox[0], bbox[1]}, {bbox[2], bbox[1]}, {bbox[0], bbox[3]}, {bbox[2], bbox[3]}} {
+		xs = append(xs, c[0]*m[0][0]+c[1]*m[1][0]+m[2][0])
+		ys = append(ys, c[0]*m[0][1]+c[1]*m[1][1]+m[2][1])
+	}
+	sort.Float64s(xs)
+	sort.Float64s(ys)
+	w, h := xs[3]-xs[0], ys[3]-ys[0]
+	if w <= 0 || h <= 0 {
+		return identity, false
+	}
+	sx, sy := (rect[2]-rect[0])/w, (rect[3]-rect[1])/h
+	a := matrix{{sx, 0, 0}, {0, sy, 0}, {rect[0] - xs[0]*sx, rect[1] - ys[0]*sy, 1}}
+	return m.mul(a), true
+}
+
+// glyphRenderer interprets content streams: text state, text and line
+// matrices, the current transformation matrix, and every glyph's position
+// from the font's widths.
+type glyphRenderer struct {
+	out []glyph
+}
+
+// run interprets one content stream with its resources, starting from ctm.
+func (r *glyphRenderer) run(content, res pdf.Value, ctm matrix, depth int) {
 	type gstate struct {
 		ctm                       matrix
 		tc, tw, th, tl, tfs, rise float64
 		font                      *pdfFont
 	}
 	fonts := map[string]*pdfFont{}
-	g := gstate{ctm: identity, th: 1}
+	g := gstate{ctm: ctm, th: 1}
 	var stack []gstate
 	var tm, tlm matrix
-	var out []glyph
 	nums := func(args []pdf.Value, n int) ([]float64, bool) {
 		if len(args) != n {
 			return nil, false
@@ -279,12 +371,12 @@ func pageGlyphs(p pdf.Page) []glyph {
 			if step == 1 && raw[i] == ' ' {
 				adv += g.tw * g.th
 			}
-			out = append(out, glyph{x: trm[2][0], y: trm[2][1], w: w0 / 1000 * trm[0][0], size: size, s: text})
+			r.out = append(r.out, glyph{x: trm[2][0], y: trm[2][1], w: w0 / 1000 * trm[0][0], size: size, s: text})
 			tm = translate(adv, 0).mul(tm)
 		}
 	}
 	var args []pdf.Value
-	pdf.Interpret(p.V.Key("Contents"), func(stk *pdf.Stack, op string) {
+	pdf.Interpret(content, func(stk *pdf.Stack, op string) {
 		n := stk.Len()
 		if cap(args) < n {
 			args = make([]pdf.Value, n)
@@ -334,7 +426,7 @@ func pageGlyphs(p pdf.Page) []glyph {
 				name := args[0].Name()
 				f, ok := fonts[name]
 				if !ok {
-					f = newPDFFont(p.Font(name))
+					f = newPDFFont(pdf.Font{V: res.Key("Font").Key(name)})
 					fonts[name] = f
 				}
 				g.font = f
@@ -370,6 +462,17 @@ func pageGlyphs(p pdf.Page) []glyph {
 			if len(args) == 1 {
 				show(args[0].RawString())
 			}
+		case "Do":
+			if len(args) == 1 && depth < maxFormDepth {
+				xo := res.Key("XObject").Key(args[0].Name())
+				if xo.Key("Subtype").Name() == "Form" {
+					sub := xo.Key("Resources")
+					if sub.IsNull() {
+						sub = res
+					}
+					r.run(xo, sub, matrixOf(xo.Key("Matrix")).mul(g.ctm), depth+1)
+				}
+			}
 		case "TJ":
 			if len(args) == 1 {
 				v := args[0]
@@ -384,7 +487,6 @@ func pageGlyphs(p pdf.Page) []glyph {
 			}
 		}
 	})
-	return out
 }
 
 // layoutGlyphs builds lines from glyph positions: glyphs on one baseline
@@ -443,25 +545,74 @@ func layoutGlyphs(gs []glyph) string {
 			sb.WriteString("\n")
 		}
 		sort.SliceStable(l.gs, func(a, b int) bool { return l.gs[a].x < l.gs[b].x })
-		var prev *glyph
+		l.gs = dropCoveredSpaces(l.gs)
+		var prev *glyph // the last glyph written, never a space
+		spaced := false // a space glyph lies between prev and g
+		lineStart := sb.Len()
 		for k := range l.gs {
 			g := &l.gs[k]
+			if g.s == " " {
+				spaced = true
+				continue
+			}
 			if prev != nil {
+				// The gap runs from glyph to glyph over any spaces, so that
+				// spaces Word typed to align a column count as a column gap.
 				gap := g.x - (prev.x + prev.w)
+				// A column gap is wider than a syllable and a half; after a
+				// list label ("3.", "a)", "-") Word puts a tab stop that is
+				// as wide, so there it takes a wider gap still.
+				cell := 1.5 * l.size
+				if listLabel.MatchString(strings.TrimSpace(sb.String()[lineStart:])) {
+					cell = 2.5 * l.size
+				}
 				switch {
-				case gap > 2.5*l.size:
+				case gap > cell:
 					sb.WriteString("    ")
-				case gap > 0.2*g.size && !strings.HasSuffix(prev.s, " ") && !strings.HasPrefix(g.s, " "):
+				case spaced || gap > 0.2*g.size && !strings.HasSuffix(prev.s, " ") && !strings.HasPrefix(g.s, " "):
 					sb.WriteString(" ")
 				}
 			}
 			sb.WriteString(g.s)
-			prev = g
+			prev, spaced = g, false
 		}
 		sb.WriteString("\n")
 	}
 	return sb.String()
 }
+
+// dropCoveredSpaces removes space glyphs that lie under a visible glyph of
+// the same line (gs sorted by x). Form fields stamp "8977" over the run of
+// spaces Word left for the number; kept, those spaces would cut it into
+// "8 9 7 7".
+func dropCoveredSpaces(gs []glyph) []glyph {
+	nextStart := make([]float64, len(gs)+1)
+	nextStart[len(gs)] = math.Inf(1)
+	for k := len(gs) - 1; k >= 0; k-- {
+		nextStart[k] = nextStart[k+1]
+		if gs[k].s != " " {
+			nextStart[k] = gs[k].x
+		}
+	}
+	prevEnd := math.Inf(-1)
+	out := gs[:0]
+	for k, g := range gs {
+		if g.s != " " {
+			prevEnd = math.Max(prevEnd, g.x+g.w)
+			out = append(out, g)
+			continue
+		}
+		slack := g.w / 4
+		if prevEnd > g.x+slack || nextStart[k+1] < g.x+g.w-slack {
+			continue
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// listLabel is a line-initial list or section label.
+var listLabel = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ]\)|[IVXLC]{1,6}\.|[-+•–])$`)
 
 var pageNumberLine = regexp.MustCompile(`^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$`)
 

@@ -10,15 +10,23 @@ import (
 // makePDF writes a one-page PDF with the given font dictionaries (F1, F2 …)
 // and content stream, with a correct cross-reference table.
 func makePDF(fonts []string, content string) []byte {
+	return makePDFPage(fonts, content, "", "")
+}
+
+// makePDFPage is makePDF with more: resources and page keys (such as
+// "/XObject<<…>>" and "/Annots[…]") and extra objects, numbered from
+// 5+len(fonts) in order.
+func makePDFPage(fonts []string, content, resources, pageKeys string, extra ...string) []byte {
 	var objs []string
 	fontRefs := ""
 	for i := range fonts {
 		fontRefs += fmt.Sprintf("/F%d %d 0 R ", i+1, 4+i)
 	}
 	objs = append(objs, "<</Type/Catalog/Pages 2 0 R>>", "<</Type/Pages/Kids[3 0 R]/Count 1>>",
-		fmt.Sprintf("<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<<%s>>>>/Contents %d 0 R>>", fontRefs, 4+len(fonts)))
+		fmt.Sprintf("<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<<%s>>%s>>/Contents %d 0 R%s>>", fontRefs, resources, 4+len(fonts), pageKeys))
 	objs = append(objs, fonts...)
-	objs = append(objs, fmt.Sprintf("<</Length %d>>stream\n%s\nendstream", len(content)+1, content))
+	objs = append(objs, pdfStream("", content))
+	objs = append(objs, extra...)
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")
 	offs := make([]int, len(objs))
@@ -62,5 +70,45 @@ func TestPDFLegacyFonts(t *testing.T) {
 		if a, b := legacyFontName(name); a != want[0] || b != want[1] {
 			t.Errorf("legacyFontName(%q) = %v, %v", name, a, b)
 		}
+	}
+}
+
+// pdfStream writes a stream object with the given dictionary keys.
+func pdfStream(keys, data string) string {
+	return fmt.Sprintf("<<%s/Length %d>>stream\n%s\nendstream", keys, len(data)+1, data)
+}
+
+// What a viewer prints is read: text in Form XObjects, and the appearance
+// of visible annotations (e-signing tools stamp the number and day into
+// form fields over the blanks Word left), which replaces the spaces under
+// it; hidden annotations and a form that draws itself are harmless.
+func TestPDFFormsAndAnnotations(t *testing.T) {
+	fonts := []string{"<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>"}
+	content := "BT /F1 12 Tf 72 720 Td (S\xf4: /KH-UBND) Tj ET\n" +
+		"q 1 0 0 1 72 690 cm /Fm1 Do Q\n" +
+		"/Loop Do"
+	// Objects from 6: the form, the looping form, two annotation appearances.
+	res := "/XObject<</Fm1 6 0 R/Loop 7 0 R>>"
+	form := pdfStream("/Type/XObject/Subtype/Form/BBox[0 0 300 20]/Resources<</Font<</F9 4 0 R>>>>",
+		"BT /F9 12 Tf 0 5 Td (Ban h\xe0nh k\xe8m theo) Tj ET")
+	loop := pdfStream("/Type/XObject/Subtype/Form/BBox[0 0 10 10]/Resources<</XObject<</Loop 7 0 R>>>>", "/Loop Do")
+	stamp := pdfStream("/Type/XObject/Subtype/Form/BBox[0 0 40 20]/Resources<</Font<</F1 4 0 R>>>>",
+		"BT /F1 12 Tf 1 5 Td (8977) Tj ET")
+	hidden := pdfStream("/Type/XObject/Subtype/Form/BBox[0 0 40 20]/Resources<</Font<</F1 4 0 R>>>>",
+		"BT /F1 12 Tf 1 5 Td (HIDDEN) Tj ET")
+	annots := "/Annots[<</Type/Annot/Subtype/Widget/F 4/Rect[95 715 135 735]/AP<</N 8 0 R>>>>" +
+		"<</Type/Annot/Subtype/Widget/F 2/Rect[300 715 340 735]/AP<</N 9 0 R>>>>]"
+	// "Số:" then spaces where the stamp goes: rewrite the page line so that
+	// spaces lie under the stamp.
+	content = strings.Replace(content, "(S\xf4: /KH-UBND)", "(S\xf4:        /KH-UBND)", 1)
+	lim := DefaultLimits
+	lim.MinCharsPage = 10
+	src, err := LoadBytes("a.pdf", makePDFPage(fonts, content, res, annots, form, loop, stamp, hidden), lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.TrimSpace(src.Text)
+	if want := "Sô: 8977 /KH-UBND\nBan hành kèm theo"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -102,10 +102,12 @@ func (x *Extractor) parseHeader(s string, d *layoutDoc) {
 				}
 			}
 			v := strings.TrimSpace(m[1])
-			if v == "" { // "Số: | /BNV-TCPCP": the code sits in the next cell
+			// "Số: | /BNV-TCPCP", "Số: 329 | /BC-UBND": the code sits in
+			// the next cell (a blank, or a number stamped into the blank).
+			if !strings.Contains(v, "/") && !strings.Contains(v, "-") {
 				if rest := strings.TrimSpace(t[strings.Index(t, m[0])+len(m[0]):]); strings.HasPrefix(rest, "|") {
 					if c := splitCells(rest); len(c) > 0 && strings.HasPrefix(c[0], "/") {
-						v = strings.Fields(c[0])[0]
+						v += strings.Fields(c[0])[0]
 					}
 				}
 			}
