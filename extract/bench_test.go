@@ -15,7 +15,7 @@ func benchFile(b *testing.B, path string) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		src, err := LoadBytes(path, data, DefaultLimits)
+		src, err := LoadBytes(path, data, DefaultOptions)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -71,7 +71,7 @@ func TestChecks(t *testing.T) {
 // malformed number, the doubled word and the missing header number and
 // date, and nothing about its eleven correct citations.
 func TestReferencePlanFindings(t *testing.T) {
-	src, err := LoadFile("../samples/ke-hoach-dan-van-phu-lien-2025.txt", DefaultLimits)
+	src, err := LoadFile("../samples/ke-hoach-dan-van-phu-lien-2025.txt", DefaultOptions)
 	if err != nil {
 		t.Fatal(err)
 	}

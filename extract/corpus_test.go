@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -95,7 +96,7 @@ func TestCorpusScores(t *testing.T) {
 			if len(docs) != 1 {
 				t.Fatalf("no document for %s", gf)
 			}
-			src, err := LoadFile(docs[0], DefaultLimits)
+			src, err := LoadFile(docs[0], DefaultOptions)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -186,7 +187,7 @@ func TestCorpusScores(t *testing.T) {
 }
 
 // TestCorpusDOCXAgreesWithText: the real DOCX originals give the same
-// instruments and dated deadlines as their text renderings.
+// instruments, units and dated deadlines as their text renderings.
 func TestCorpusDOCXAgreesWithText(t *testing.T) {
 	docx, _ := filepath.Glob(filepath.Join(corpusDir, "files", "docx", "*.docx"))
 	if len(docx) == 0 {
@@ -195,11 +196,11 @@ func TestCorpusDOCXAgreesWithText(t *testing.T) {
 	for _, f := range docx {
 		stem := strings.TrimSuffix(filepath.Base(f), ".docx")
 		t.Run(stem, func(t *testing.T) {
-			a, err := LoadFile(f, DefaultLimits)
+			a, err := LoadFile(f, DefaultOptions)
 			if err != nil {
 				t.Fatal(err)
 			}
-			b, err := LoadFile(filepath.Join(corpusDir, "dev", "docs", stem+".txt"), DefaultLimits)
+			b, err := LoadFile(filepath.Join(corpusDir, "dev", "docs", stem+".txt"), DefaultOptions)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -212,6 +213,9 @@ func TestCorpusDOCXAgreesWithText(t *testing.T) {
 					if d.Date != "" {
 						m["D "+d.Date] = true
 					}
+				}
+				for _, u := range r.Units {
+					m["U "+u.Name] = true
 				}
 				return m
 			}
@@ -229,6 +233,70 @@ func TestCorpusDOCXAgreesWithText(t *testing.T) {
 			}
 			if ra.Meta.Type != rb.Meta.Type || ra.Meta.Number != rb.Meta.Number || ra.Meta.Signer.Name != rb.Meta.Signer.Name {
 				t.Errorf("meta: DOCX %+v, text %+v", ra.Meta, rb.Meta)
+			}
+		})
+	}
+}
+
+// pdfWords is the multiset of words of a text after the normalizer (NFC,
+// look-alike letters, tone placement), case kept.
+func pdfWords(s string) map[string]int {
+	m := map[string]int{}
+	for _, w := range strings.FieldsFunc(Normalize(s, false).S, func(r rune) bool { return !vntext.IsWordRune(r) }) {
+		m[w]++
+	}
+	return m
+}
+
+// TestCorpusPDFWordsAgreeWithPdftotext compares vanban's PDF text layer with
+// poppler's pdftotext on every real text PDF of the corpus: the same words
+// in the same numbers, within a tolerance. Known differences, all on
+// pdftotext's side: it joins a line-end hyphen ("TT-⏎VPCP" → "TTVPCP") and
+// keeps running headers and page numbers, which vanban drops.
+func TestCorpusPDFWordsAgreeWithPdftotext(t *testing.T) {
+	pdfs, _ := filepath.Glob(filepath.Join(corpusDir, "files", "pdf", "*.pdf"))
+	if len(pdfs) == 0 {
+		t.Skip("corpus not found")
+	}
+	const tolerance = 0.97 // share of words found on the other side
+	for _, f := range pdfs {
+		stem := strings.TrimSuffix(filepath.Base(f), ".pdf")
+		t.Run(stem, func(t *testing.T) {
+			src, err := LoadFile(f, DefaultOptions)
+			if errors.Is(err, ErrScanned) {
+				t.Skip("scan:", err)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			ref, err := os.ReadFile(strings.TrimSuffix(f, ".pdf") + ".pdftotext.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			ours, theirs := pdfWords(src.Text), pdfWords(string(ref))
+			common, nOurs, nTheirs := 0, 0, 0
+			for w, n := range ours {
+				common += min(n, theirs[w])
+				nOurs += n
+			}
+			for _, n := range theirs {
+				nTheirs += n
+			}
+			precision, recall := float64(common)/float64(nOurs), float64(common)/float64(nTheirs)
+			t.Logf("%d words (pdftotext %d): %.4f of ours in pdftotext, %.4f of pdftotext's in ours", nOurs, nTheirs, precision, recall)
+			if precision < tolerance || recall < tolerance {
+				var missing, extra []string
+				for w, n := range theirs {
+					if n > ours[w] {
+						missing = append(missing, w)
+					}
+				}
+				for w, n := range ours {
+					if n > theirs[w] {
+						extra = append(extra, w)
+					}
+				}
+				t.Errorf("below %.2f: missing %q; extra %q", tolerance, missing[:min(len(missing), 30)], extra[:min(len(extra), 30)])
 			}
 		})
 	}

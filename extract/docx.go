@@ -28,7 +28,7 @@ type docxBlock struct {
 	isTbl bool
 }
 
-func loadDOCX(data []byte, lim Limits) (string, error) {
+func loadDOCX(data []byte, lim Options) (string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return "", fmt.Errorf("%w: not a valid DOCX (zip): %v", ErrCorrupt, err)

@@ -30,7 +30,7 @@ func (x *Extractor) Extract(src *Source) *Record {
 	raw := src.Text
 	sum := sha256.Sum256([]byte(raw))
 	rec := &Record{
-		Source:    SourceInfo{Path: src.Path, Format: src.Format, Encoding: src.Encoding, SHA256: hex.EncodeToString(sum[:]), Bytes: src.Size, Pages: src.Pages},
+		Source:    SourceInfo{Path: src.Path, Format: src.Format, Encoding: src.Encoding, SHA256: hex.EncodeToString(sum[:]), Bytes: src.Size, Pages: src.Pages, OCR: src.OCR},
 		Meta:      d.meta,
 		Sections:  []Section{},
 		Citations: []Citation{},

@@ -45,7 +45,7 @@ func sampleFiles(t testing.TB) []string {
 func TestGolden(t *testing.T) {
 	for _, f := range sampleFiles(t) {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			src, err := LoadFile(f, DefaultLimits)
+			src, err := LoadFile(f, DefaultOptions)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -97,7 +97,7 @@ func lineDiff(a, b string) string {
 func TestSampleFormatsAgree(t *testing.T) {
 	base := filepath.Join("..", "samples", "ke-hoach-dan-van-phu-lien-2025")
 	summary := func(ext string) string {
-		src, err := LoadFile(base+ext, DefaultLimits)
+		src, err := LoadFile(base+ext, DefaultOptions)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -125,7 +125,7 @@ func TestSampleFormatsAgree(t *testing.T) {
 
 // TestReferencePlan checks what the issue asks of the reference plan.
 func TestReferencePlan(t *testing.T) {
-	src, err := LoadFile("../samples/ke-hoach-dan-van-phu-lien-2025.txt", DefaultLimits)
+	src, err := LoadFile("../samples/ke-hoach-dan-van-phu-lien-2025.txt", DefaultOptions)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/vanban/vanban/extract/vntext"
 	"golang.org/x/text/encoding/charmap"
@@ -79,6 +80,25 @@ func EncodeTCVN3(s string) []byte {
 // ("TiÕng"), real text passes ("Tiếng").
 func syllableScore(s string) (score float64, words int) {
 	ok, words := syllableCounts(s)
+	if words == 0 {
+		return 0, 0
+	}
+	return float64(ok) / float64(words), words
+}
+
+// wellFormedShare is the share of the words of two letters or more that
+// are well-formed Vietnamese syllables, accented or not.
+func wellFormedShare(s string) (share float64, words int) {
+	ok := 0
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }) {
+		if utf8.RuneCountInString(w) < 2 {
+			continue
+		}
+		words++
+		if vntext.IsSyllable(w) && vntext.HasVowelGroup(w) {
+			ok++
+		}
+	}
 	if words == 0 {
 		return 0, 0
 	}

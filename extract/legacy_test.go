@@ -31,7 +31,7 @@ func TestTCVN3RoundTrip(t *testing.T) {
 	// the plan's quotes and other symbols outside the set are left out
 	orig := norm.NFC.String(string(raw))
 	enc := EncodeTCVN3(orig)
-	src, err := LoadBytes("plan.txt", enc, DefaultLimits)
+	src, err := LoadBytes("plan.txt", enc, DefaultOptions)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,13 +58,13 @@ func TestTCVN3RoundTrip(t *testing.T) {
 }
 
 func TestMojibakeRepaired(t *testing.T) {
-	src, err := LoadBytes("a.txt", []byte("Ti\u00d5ng Vi\u00d6t c\u00e3 29 ch\u00f7 c\u00b8i. K\u00d5 ho\u00b9ch s\u00e8 12/KH-UBND"), DefaultLimits)
+	src, err := LoadBytes("a.txt", []byte("Ti\u00d5ng Vi\u00d6t c\u00e3 29 ch\u00f7 c\u00b8i. K\u00d5 ho\u00b9ch s\u00e8 12/KH-UBND"), DefaultOptions)
 	if err != nil || src.Encoding != "tcvn3-as-latin1" || src.Text != "Tiếng Việt có 29 chữ cái. Kế hoạch số 12/KH-UBND" {
 		t.Errorf("got %q (%s), %v", src.Text, src.Encoding, err)
 	}
 	// ordinary French or Vietnamese UTF-8 is left alone
 	for _, s := range []string{"Café à la crème, déjà vu", "Tiếng Việt có dấu, Kế hoạch số 12"} {
-		src, err := LoadBytes("b.txt", []byte(s), DefaultLimits)
+		src, err := LoadBytes("b.txt", []byte(s), DefaultOptions)
 		if err != nil || src.Text != s || src.Encoding != "utf-8" {
 			t.Errorf("%q changed to %q (%s)", s, src.Text, src.Encoding)
 		}
@@ -73,14 +73,14 @@ func TestMojibakeRepaired(t *testing.T) {
 
 func TestWindows1258(t *testing.T) {
 	// "Tiếng Việt" in CP1258: ê = 0xEA, acute = 0xEC, dot below = 0xF2
-	src, err := LoadBytes("a.txt", []byte("Ti\xeang Vi\xeat c\xf3 29 ch\xfd c\xe1i. Ti\xea\xecng Vi\xea\xf2t"), DefaultLimits)
+	src, err := LoadBytes("a.txt", []byte("Ti\xeang Vi\xeat c\xf3 29 ch\xfd c\xe1i. Ti\xea\xecng Vi\xea\xf2t"), DefaultOptions)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if src.Encoding != "windows-1258" {
 		t.Errorf("encoding %q, text %q", src.Encoding, src.Text)
 	}
-	if _, err := LoadBytes("b.txt", []byte("\x80\x81\x82\x83\x84 \x85\x86\x87\x88 garbage \x90\x91\x92\x93"), DefaultLimits); !errors.Is(err, ErrNotText) {
+	if _, err := LoadBytes("b.txt", []byte("\x80\x81\x82\x83\x84 \x85\x86\x87\x88 garbage \x90\x91\x92\x93"), DefaultOptions); !errors.Is(err, ErrNotText) {
 		t.Errorf("garbage: %v", err)
 	}
 }

@@ -18,30 +18,40 @@ import (
 // it came from.
 type Source struct {
 	Path     string
-	Format   string // txt, md, docx, pdf
+	Format   string // txt, md, docx, pdf, image
 	Encoding string // of a text file: utf-8, utf-16, tcvn3, vni, windows-1258; of any file whose letters were legacy bytes read as Latin-1: tcvn3-as-latin1, vni-as-latin1
 	Text     string
 	Size     int // bytes of the file
 	Pages    int
+	OCR      string // the OCR engine that produced Text, empty for a text layer
 }
 
-// Limits bound what one file can make the loaders do.
-type Limits struct {
-	MaxBytes      int64         // size of the file
-	MaxUnzipped   int64         // bytes decompressed from a DOCX
-	MaxPages      int           // pages of a PDF
-	Timeout       time.Duration // time for one file's loader
-	MinCharsPage  int           // below this many letters per page a PDF is a scan
-	MaxTextBytesX int           // reserved
+// Options say how files are read: limits on what one file can make the
+// loaders do, and whether scans may be read by OCR.
+type Options struct {
+	MaxBytes     int64         // size of the file
+	MaxUnzipped  int64         // bytes decompressed from a DOCX
+	MaxPages     int           // pages of a PDF
+	Timeout      time.Duration // time for one file's loader (OCR has its own)
+	MinCharsPage int           // below this many letters per page a PDF is a scan
+
+	OCR            bool          // read scans and images with Tesseract (ocr.go)
+	OCRLang        string        // Tesseract languages, such as "vie" or "vie+eng"
+	OCRDPI         int           // resolution pages are drawn at for OCR
+	OCRPageTimeout time.Duration // OCR time per page
 }
 
-// DefaultLimits are generous for real documents and small for hostile ones.
-var DefaultLimits = Limits{
+// DefaultOptions are generous for real documents and small for hostile ones.
+var DefaultOptions = Options{
 	MaxBytes:     64 << 20,
 	MaxUnzipped:  256 << 20,
 	MaxPages:     2000,
 	Timeout:      60 * time.Second,
 	MinCharsPage: 40,
+
+	OCRLang:        "vie",
+	OCRDPI:         300,
+	OCRPageTimeout: 120 * time.Second,
 }
 
 // Errors a loader returns, wrapped with the file name and details.
@@ -58,7 +68,7 @@ var (
 
 // LoadFile reads a file and decodes its text according to its content
 // (magic bytes first, then extension).
-func LoadFile(path string, lim Limits) (*Source, error) {
+func LoadFile(path string, lim Options) (*Source, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, err
@@ -75,13 +85,22 @@ func LoadFile(path string, lim Limits) (*Source, error) {
 	}
 	src, err := LoadBytes(path, data, lim)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, &FileError{Path: path, Err: err}
 	}
 	return src, nil
 }
 
+// FileError is a loader's error with the file it is about.
+type FileError struct {
+	Path string
+	Err  error
+}
+
+func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
+
 // LoadBytes decodes a document held in memory; name gives the extension.
-func LoadBytes(name string, data []byte, lim Limits) (*Source, error) {
+func LoadBytes(name string, data []byte, lim Options) (*Source, error) {
 	if len(data) == 0 {
 		return nil, ErrEmpty
 	}
@@ -95,6 +114,17 @@ func LoadBytes(name string, data []byte, lim Limits) (*Source, error) {
 	case bytes.HasPrefix(data, []byte("%PDF-")) || ext == ".pdf":
 		src.Format = "pdf"
 		src.Text, src.Pages, err = withTimeout(lim.Timeout, func() (string, int, error) { return loadPDF(data, lim) })
+		if errors.Is(err, ErrScanned) && lim.OCR {
+			src.Text, err = ocrPDF(data, src.Pages, lim)
+			src.OCR = ocrEngine(lim.OCRLang)
+		}
+	case isImage(data):
+		src.Format = "image"
+		if !lim.OCR {
+			return nil, fmt.Errorf("%w: an image file", ErrScanned)
+		}
+		src.Text, err = ocrImage(data, lim)
+		src.OCR = ocrEngine(lim.OCRLang)
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || ext == ".docx":
 		src.Format = "docx"
 		src.Text, src.Pages, err = withTimeout(lim.Timeout, func() (string, int, error) {

@@ -34,7 +34,7 @@ func TestDOCXParagraphsTablesFootnotesRevisions(t *testing.T) {
 		`<w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Báo cáo</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Quý I/2026</w:t></w:r></w:p></w:tc></w:tr></w:tbl>` +
 		`</w:body></w:document>`
 	notes := `<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:id="-1"><w:p><w:r><w:t>sep</w:t></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>Chỉ thị số 46-CT/TW</w:t></w:r></w:p></w:footnote></w:footnotes>`
-	src, err := LoadBytes("a.docx", makeDOCX(t, map[string]string{"word/document.xml": doc, "word/footnotes.xml": notes}), DefaultLimits)
+	src, err := LoadBytes("a.docx", makeDOCX(t, map[string]string{"word/document.xml": doc, "word/footnotes.xml": notes}), DefaultOptions)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,25 +52,25 @@ func TestBrokenInputs(t *testing.T) {
 		t.Fatal(err)
 	}
 	bomb := makeDOCX(t, map[string]string{"word/document.xml": docxHead + strings.Repeat("<w:p/>", 1<<20) + "</w:body></w:document>"})
-	small := DefaultLimits
+	small := DefaultOptions
 	small.MaxUnzipped = 1 << 20
 	for _, c := range []struct {
 		name string
 		data []byte
-		lim  Limits
+		lim  Options
 		want error
 	}{
-		{"empty.txt", nil, DefaultLimits, ErrEmpty},
-		{"blank.txt", []byte("   \n\n "), DefaultLimits, ErrEmpty},
-		{"binary.txt", []byte("ab\x00cd"), DefaultLimits, ErrNotText},
-		{"not-vietnamese.txt", []byte("\x80\x81\x82\x83\x84 \x85\x86\x87\x88 garbage \x90\x91\x92\x93 \x94\x95\x96"), DefaultLimits, ErrNotText},
-		{"truncated.pdf", pdf[:len(pdf)/3], DefaultLimits, ErrCorrupt},
-		{"garbage.pdf", append([]byte("%PDF-1.7\n"), bytes.Repeat([]byte{0xde, 0xad, 0xbe, 0xef}, 500)...), DefaultLimits, ErrCorrupt},
-		{"notzip.docx", []byte("PK\x03\x04 not really a zip"), DefaultLimits, ErrCorrupt},
-		{"nodoc.docx", makeDOCX(t, map[string]string{"hello.txt": "x"}), DefaultLimits, ErrUnsupported},
+		{"empty.txt", nil, DefaultOptions, ErrEmpty},
+		{"blank.txt", []byte("   \n\n "), DefaultOptions, ErrEmpty},
+		{"binary.txt", []byte("ab\x00cd"), DefaultOptions, ErrNotText},
+		{"not-vietnamese.txt", []byte("\x80\x81\x82\x83\x84 \x85\x86\x87\x88 garbage \x90\x91\x92\x93 \x94\x95\x96"), DefaultOptions, ErrNotText},
+		{"truncated.pdf", pdf[:len(pdf)/3], DefaultOptions, ErrCorrupt},
+		{"garbage.pdf", append([]byte("%PDF-1.7\n"), bytes.Repeat([]byte{0xde, 0xad, 0xbe, 0xef}, 500)...), DefaultOptions, ErrCorrupt},
+		{"notzip.docx", []byte("PK\x03\x04 not really a zip"), DefaultOptions, ErrCorrupt},
+		{"nodoc.docx", makeDOCX(t, map[string]string{"hello.txt": "x"}), DefaultOptions, ErrUnsupported},
 		{"bomb.docx", bomb, small, ErrTooLarge},
-		{"big.txt", bytes.Repeat([]byte("a"), 2048), Limits{MaxBytes: 1024}, ErrTooLarge},
-		{"old.doc", []byte{0xD0, 0xCF, 0x11, 0xE0, 1, 2, 3}, DefaultLimits, ErrUnsupported},
+		{"big.txt", bytes.Repeat([]byte("a"), 2048), Options{MaxBytes: 1024}, ErrTooLarge},
+		{"old.doc", []byte{0xD0, 0xCF, 0x11, 0xE0, 1, 2, 3}, DefaultOptions, ErrUnsupported},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := LoadBytes(c.name, c.data, c.lim)
@@ -86,7 +86,7 @@ func TestUTF16(t *testing.T) {
 	for _, r := range "Kế hoạch" {
 		u = append(u, byte(r), byte(r>>8))
 	}
-	src, err := LoadBytes("a.txt", u, DefaultLimits)
+	src, err := LoadBytes("a.txt", u, DefaultOptions)
 	if err != nil || src.Text != "Kế hoạch" {
 		t.Errorf("got %q, %v", src.Text, err)
 	}
@@ -98,7 +98,7 @@ func TestPDF20Header(t *testing.T) {
 		t.Fatal(err)
 	}
 	p2 := append([]byte("%PDF-2.0"), pdf[8:]...)
-	src, err := LoadBytes("a.pdf", p2, DefaultLimits)
+	src, err := LoadBytes("a.pdf", p2, DefaultOptions)
 	if err != nil || !strings.Contains(src.Text, "KẾ HOẠCH") {
 		t.Errorf("PDF 2.0: %v", err)
 	}
@@ -112,7 +112,7 @@ func FuzzLoadDOCX(f *testing.F) {
 	f.Add(data)
 	f.Add(makeDOCX(f, map[string]string{"word/document.xml": docxHead + "<w:tbl><w:tr><w:tc><w:tbl></w:tbl></w:tc></w:tr></w:tbl></w:body></w:document>"}))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		lim := DefaultLimits
+		lim := DefaultOptions
 		lim.MaxUnzipped = 8 << 20
 		LoadBytes("f.docx", b, lim)
 	})
@@ -126,7 +126,7 @@ func FuzzLoadPDF(f *testing.F) {
 	f.Add(data)
 	f.Add([]byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[2 0 R]/Count 1>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		lim := DefaultLimits
+		lim := DefaultOptions
 		lim.Timeout = 2e9
 		LoadBytes("f.pdf", b, lim)
 	})
@@ -140,7 +140,7 @@ func FuzzLoadText(f *testing.F) {
 	f.Add([]byte("\xff\xfeK\x00"))
 	f.Add([]byte("Ti\xeang Vi\xea\xf2t"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		src, err := LoadBytes("f.txt", b, DefaultLimits)
+		src, err := LoadBytes("f.txt", b, DefaultOptions)
 		if err == nil && !utf8.ValidString(src.Text) && src.Encoding != "utf-8" {
 			t.Fatalf("invalid UTF-8 from %s decoding", src.Encoding)
 		}

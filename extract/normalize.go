@@ -199,6 +199,7 @@ func layoutPass(src Text) Text {
 	st := layoutStats(lines)
 	b := newBuilder(src)
 	prev := -1 // index of the previous content line, -1 at start or after a break
+	content := 0
 	brk := false
 	blankSince := false
 	for i := range lines {
@@ -222,7 +223,8 @@ func layoutPass(src Text) Text {
 				b.replace("\n", lines[prev].b)
 			}
 		}
-		emitLine(b, src.S, ln.a, ln.b)
+		emitLine(b, src.S, ln.a, ln.b, content < headerLines)
+		content++
 		prev, brk, blankSince = i, false, false
 	}
 	if prev >= 0 {
@@ -261,9 +263,24 @@ func splitLines(s string) []line {
 	return out
 }
 
+// headerLines is how many content lines the header block may take.
+const headerLines = 12
+
+// mottoRe finds the national motto where OCR and some PDFs put it on the
+// issuer's line with one space between ("BỘ CÔNG AN CỘNG HÒA XÃ HỘI…"):
+// the two are header columns. The title "NƯỚC CỘNG HÒA…" is not.
+var mottoStartRe = regexp.MustCompile(`(\S) +(CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|(?i:Độc lập\s*[-–]\s*Tự do))`)
+
 // emitLine copies s[a:c], turning column gaps into " | " and other runs of
-// spaces into one space.
-func emitLine(b *builder, s string, a, c int) {
+// spaces into one space; in the header, the space before the motto is a
+// column gap too.
+func emitLine(b *builder, s string, a, c int, header bool) {
+	cellAt := -1 // a run of spaces ending here is a column gap
+	if header {
+		if m := mottoStartRe.FindStringSubmatchIndex(s[a:c]); m != nil && !strings.HasSuffix(strings.ToUpper(s[a:a+m[3]]), "NƯỚC") {
+			cellAt = a + m[4]
+		}
+	}
 	i := a
 	last := a
 	for i < c {
@@ -277,12 +294,12 @@ func emitLine(b *builder, s string, a, c int) {
 			tabs = tabs || s[j] == '\t'
 			j++
 		}
-		if j-i == 1 && !tabs {
+		if j-i == 1 && !tabs && j != cellAt {
 			i = j
 			continue
 		}
 		b.copy(last, i)
-		if tabs || j-i >= 4 {
+		if tabs || j-i >= 4 || j == cellAt {
 			b.replace(" | ", i)
 		} else {
 			b.replace(" ", i)

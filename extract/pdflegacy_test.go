@@ -54,7 +54,7 @@ func TestPDFLegacyFonts(t *testing.T) {
 	}
 	content := "BT /F3 12 Tf 72 720 Td (k\xd5 ho\xb9ch) Tj ET\n" +
 		"BT /F1 12 Tf 72 700 Td (Ban h\xe0nh ) Tj /F2 12 Tf (k\xd5 ho\xb9ch 12/KH-UBND) Tj ET"
-	lim := DefaultLimits
+	lim := DefaultOptions
 	lim.MinCharsPage = 10 // a short test page is not a scan
 	src, err := LoadBytes("a.pdf", makePDF(fonts, content), lim)
 	if err != nil {
@@ -101,7 +101,7 @@ func TestPDFFormsAndAnnotations(t *testing.T) {
 	// "Số:" then spaces where the stamp goes: rewrite the page line so that
 	// spaces lie under the stamp.
 	content = strings.Replace(content, "(S\xf4: /KH-UBND)", "(S\xf4:        /KH-UBND)", 1)
-	lim := DefaultLimits
+	lim := DefaultOptions
 	lim.MinCharsPage = 10
 	src, err := LoadBytes("a.pdf", makePDFPage(fonts, content, res, annots, form, loop, stamp, hidden), lim)
 	if err != nil {

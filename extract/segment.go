@@ -251,6 +251,14 @@ var dependentBodies = []string{"ban thuong truc", "ban thuong vu", "van phong", 
 // issuerFromLines builds the issuer from the capitals of the top-left block.
 // The last body named is the issuer; a dependent body (Ban Thường trực,
 // Văn phòng, Tiểu ban) is named with the body above it.
+// bareHead reports whether words are a unit head word and nothing else
+// ("Bộ" before "Công an": one body, Bộ Công an, not two).
+func (x *Extractor) bareHead(words []string) bool {
+	t := strings.Join(words, " ")
+	h, ok := x.unitHeads.at(t)
+	return ok && h.b == len(t)
+}
+
 func (x *Extractor) issuerFromLines(lines []string) (issuer, parent string) {
 	if len(lines) == 0 {
 		return "", ""
@@ -262,7 +270,7 @@ func (x *Extractor) issuerFromLines(lines []string) (issuer, parent string) {
 	cur := []string{}
 	for i := 0; i < len(toks); i++ {
 		rest := strings.Join(toks[i:], " ")
-		if h, ok := x.unitHeads.at(rest); ok && len(cur) > 0 && !isLocalityWord(cur[len(cur)-1]) {
+		if h, ok := x.unitHeads.at(rest); ok && len(cur) > 0 && !isLocalityWord(cur[len(cur)-1]) && !x.bareHead(cur) {
 			hw := strings.Fields(rest[:h.b])
 			if !(len(hw) == 1 && foldWord(hw[0]) == "ban" && i > 0 && (foldWord(toks[i-1]) == "uy" || foldWord(toks[i-1]) == "tieu")) {
 				bodies = append(bodies, strings.Join(cur, " "))

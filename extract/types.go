@@ -22,6 +22,7 @@ type SourceInfo struct {
 	SHA256   string `json:"sha256"`
 	Bytes    int    `json:"bytes"`
 	Pages    int    `json:"pages,omitempty"`
+	OCR      string `json:"ocr,omitempty"` // the OCR engine that read a scan, such as "tesseract (vie)"
 }
 
 // Meta is the document's own header and signature.

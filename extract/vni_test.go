@@ -31,7 +31,7 @@ func TestLoadVNI(t *testing.T) {
 		data []byte
 		enc  string
 	}{{latin1, "vni"}, {[]byte(vni), "vni-as-latin1"}} {
-		src, err := LoadBytes("a.txt", c.data, DefaultLimits)
+		src, err := LoadBytes("a.txt", c.data, DefaultOptions)
 		if err != nil || src.Text != want || src.Encoding != c.enc {
 			t.Errorf("%s: got %q (%s), %v", c.enc, src.Text, src.Encoding, err)
 		}
@@ -43,19 +43,19 @@ func TestLoadVNI(t *testing.T) {
 func TestRepairMixedDocument(t *testing.T) {
 	in := "Kế hoạch số 12/KH-UBND\nTieáng Vieät coù 29 chöõ caùi, ñöôïc duøng\nCác phòng chuyên môn\n"
 	want := "Kế hoạch số 12/KH-UBND\nTiếng Việt có 29 chữ cái, được dùng\nCác phòng chuyên môn\n"
-	src, err := LoadBytes("a.txt", []byte(in), DefaultLimits)
+	src, err := LoadBytes("a.txt", []byte(in), DefaultOptions)
 	if err != nil || src.Text != want || src.Encoding != "vni-as-latin1" {
 		t.Errorf("got %q (%s), %v", src.Text, src.Encoding, err)
 	}
 	// One quoted example of mojibake is not a legacy document.
 	quote := "Lỗi font thường gặp:\nsuch as `Céng hoµ` / `Coäng hoøa` cannot be tested\n"
-	if src, err := LoadBytes("q.md", []byte(quote), DefaultLimits); err != nil || src.Text != quote {
+	if src, err := LoadBytes("q.md", []byte(quote), DefaultOptions); err != nil || src.Text != quote {
 		t.Errorf("quoted mojibake changed: %q, %v", src.Text, err)
 	}
 	// A DOCX set in .VnTime: its runs hold TCVN3 bytes as Latin-1 letters.
 	doc := docxHead + `<w:p><w:r><w:t>KÕ ho¹ch sè 12/KH-UBND vÒ c«ng t¸c d©n vËn</w:t></w:r></w:p>` +
 		`<w:p><w:r><w:t>Các phòng chuyên môn</w:t></w:r></w:p></w:body></w:document>`
-	src, err = LoadBytes("b.docx", makeDOCX(t, map[string]string{"word/document.xml": doc}), DefaultLimits)
+	src, err = LoadBytes("b.docx", makeDOCX(t, map[string]string{"word/document.xml": doc}), DefaultOptions)
 	if err != nil || src.Text != "Kế hoạch số 12/KH-UBND về công tác dân vận\nCác phòng chuyên môn\n" || src.Encoding != "tcvn3-as-latin1" {
 		t.Errorf("docx: got %q (%s), %v", src.Text, src.Encoding, err)
 	}

@@ -21,7 +21,7 @@ type IngestOptions struct {
 	Prune     bool                               // remove records of files that are gone
 	Workers   int                                // extraction goroutines; 0 = all cores
 	BatchSize int                                // files per Bleve batch; 0 = 50
-	Limits    extract.Limits                     // per-file limits
+	Load      extract.Options                    // how files are read; zero = extract.DefaultOptions
 	Progress  func(done, total int, path string) // called after each file
 }
 
@@ -110,9 +110,9 @@ func (ix *Index) Ingest(paths []string, ex *extract.Extractor, opt IngestOptions
 	if bs <= 0 {
 		bs = 50
 	}
-	lim := opt.Limits
-	if lim == (extract.Limits{}) {
-		lim = extract.DefaultLimits
+	lim := opt.Load
+	if lim == (extract.Options{}) {
+		lim = extract.DefaultOptions
 	}
 	type result struct {
 		path string
@@ -131,9 +131,14 @@ func (ix *Index) Ingest(paths []string, ex *extract.Extractor, opt IngestOptions
 			defer wg.Done()
 			for p := range jobs {
 				r := result{path: p}
-				data, err := os.ReadFile(p)
-				if err == nil && lim.MaxBytes > 0 && int64(len(data)) > lim.MaxBytes {
-					err = fmt.Errorf("%w (%d bytes, limit %d)", extract.ErrTooLarge, len(data), lim.MaxBytes)
+				// Size first: a huge file is refused without reading it.
+				var data []byte
+				fi, err := os.Stat(p)
+				if err == nil && lim.MaxBytes > 0 && fi.Size() > lim.MaxBytes {
+					err = fmt.Errorf("%w (%d bytes, limit %d)", extract.ErrTooLarge, fi.Size(), lim.MaxBytes)
+				}
+				if err == nil {
+					data, err = os.ReadFile(p)
 				}
 				if err != nil {
 					r.err = err

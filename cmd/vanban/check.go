@@ -104,7 +104,7 @@ func checkFiles(a *app, args []string) ([]finding, error) {
 	}
 	var fs []finding
 	for _, f := range files {
-		src, err := extract.LoadFile(f, extract.DefaultLimits)
+		src, err := extract.LoadFile(f, a.load)
 		if err != nil {
 			fs = append(fs, finding{displayPath(f), extract.Problem{Code: "unreadable", Severity: extract.SeverityError, Message: viError(err), Rule: "load",
 				Span: extract.Span{Line: 1, Col: 1}}})

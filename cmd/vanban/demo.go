@@ -37,7 +37,7 @@ func newDemoCmd(a *app) *cobra.Command {
 			names, _ := fs.Glob(samples.FS, "*.txt")
 			out := a.out
 			fmt.Fprintln(out, "══ 1. Trích xuất văn bản mẫu")
-			src, err := extract.LoadFile(filepath.Join(docs, names[0]), extract.DefaultLimits)
+			src, err := extract.LoadFile(filepath.Join(docs, names[0]), a.load)
 			if err != nil {
 				return err
 			}
@@ -49,7 +49,7 @@ func newDemoCmd(a *app) *cobra.Command {
 				return err
 			}
 			defer ix.Close()
-			sum, err := ix.Ingest([]string{docs}, x, index.IngestOptions{})
+			sum, err := ix.Ingest([]string{docs}, x, index.IngestOptions{Load: a.load})
 			if err != nil {
 				return err
 			}

@@ -48,7 +48,7 @@ func runExtract(a *app, o extractOptions, args []string) error {
 	}
 	failed := 0
 	for i, f := range files {
-		src, err := extract.LoadFile(f, extract.DefaultLimits)
+		src, err := extract.LoadFile(f, a.load)
 		if err != nil {
 			failed++
 			fmt.Fprintf(a.err, "%s: %s\n", f, viError(err))
@@ -85,6 +85,9 @@ func runExtract(a *app, o extractOptions, args []string) error {
 // viError explains an error to a person, in Vietnamese, keeping the detail.
 func viError(err error) string {
 	msg := err.Error()
+	if fe := (*extract.FileError)(nil); errors.As(err, &fe) {
+		msg = fe.Err.Error() // the file is named by the caller
+	}
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		return "không tìm thấy tệp"
@@ -93,7 +96,9 @@ func viError(err error) string {
 	case errors.Is(err, extract.ErrTooLarge):
 		return "tệp quá lớn (" + msg + ")"
 	case errors.Is(err, extract.ErrScanned):
-		return "tệp là bản quét, không có lớp chữ; cần nhận dạng chữ (OCR) (" + msg + ")"
+		return "tệp là bản quét hoặc ảnh, không có lớp chữ đọc được; chạy lại với --ocr để nhận dạng chữ (" + msg + ")"
+	case errors.Is(err, extract.ErrOCRUnavailable):
+		return "không nhận dạng chữ được vì thiếu chương trình hoặc dữ liệu tiếng Việt (" + msg + ")"
 	case errors.Is(err, extract.ErrEncrypted):
 		return "PDF được mã hóa, cần mật khẩu (" + msg + ")"
 	case errors.Is(err, extract.ErrCorrupt):

@@ -67,7 +67,7 @@ mã thoát 1 nếu có tệp lỗi.`,
 			defer ix.Close()
 			tty := isTTY(a.err)
 			start := time.Now()
-			opt := index.IngestOptions{Prune: prune, Progress: func(done, total int, path string) {
+			opt := index.IngestOptions{Prune: prune, Load: a.load, Progress: func(done, total int, path string) {
 				if asJSON {
 					return
 				}

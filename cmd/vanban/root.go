@@ -32,6 +32,7 @@ type app struct {
 	out, err  io.Writer
 	rulesDir  string
 	indexPath string
+	load      extract.Options // how files are read: limits, OCR
 
 	once sync.Once
 	x    *extract.Extractor
@@ -53,7 +54,7 @@ func (a *app) extractor() (*extract.Extractor, error) {
 
 // Main runs the CLI and returns the exit code.
 func Main(args []string, in io.Reader, out, errw io.Writer) int {
-	a := &app{in: in, out: out, err: errw}
+	a := &app{in: in, out: out, err: errw, load: extract.DefaultOptions}
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	root.SetIn(in)
@@ -83,6 +84,13 @@ phần đầu văn bản, mục lục, các văn bản được dẫn chiếu, �
 	}
 	root.PersistentFlags().StringVar(&a.rulesDir, "rules", "", "thư mục quy tắc bổ sung (cũng đọc từ $"+rules.EnvDir+")")
 	root.PersistentFlags().StringVar(&a.indexPath, "index", "", "thư mục chỉ mục (mặc định $"+index.EnvIndex+" hoặc ~/.local/share/vanban/index)")
+	pf := root.PersistentFlags()
+	pf.BoolVar(&a.load.OCR, "ocr", false, "đọc bản quét và ảnh bằng nhận dạng chữ (Tesseract, gói tesseract-ocr-vie)")
+	pf.StringVar(&a.load.OCRLang, "ocr-lang", a.load.OCRLang, "ngôn ngữ nhận dạng của Tesseract, ví dụ vie hoặc vie+eng")
+	pf.Int64Var(&a.load.MaxBytes, "max-bytes", a.load.MaxBytes, "giới hạn kích thước một tệp (byte)")
+	pf.IntVar(&a.load.MaxPages, "max-pages", a.load.MaxPages, "giới hạn số trang một PDF")
+	pf.DurationVar(&a.load.Timeout, "timeout", a.load.Timeout, "giới hạn thời gian đọc một tệp (không kể OCR)")
+	pf.DurationVar(&a.load.OCRPageTimeout, "ocr-timeout", a.load.OCRPageTimeout, "giới hạn thời gian nhận dạng một trang")
 	root.AddCommand(newExtractCmd(a), newIngestCmd(a), newSearchCmd(a), newCitesCmd(a), newRefsCmd(a), newGraphCmd(a), newDeadlinesCmd(a), newDemoCmd(a), newRulesCmd(a), newCheckCmd(a))
 	return root
 }

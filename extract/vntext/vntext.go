@@ -450,6 +450,13 @@ var lowerWords = map[string]bool{
 	"thường": true, "trực": true, "vụ": true, "văn": true, "phòng": true, "sở": true, "bộ": true,
 	"tiểu": true, "thông": true, "tin": true, "tuyên": true, "truyền": true, "khánh": true, "tiết": true,
 	"chấp": true, "hành": true, "công": true, "an": true, "cục": true, "chi": true, "trung": true, "tâm": true,
+	// words of ministry and department names (Sở Tài chính, Bộ Y tế)
+	"chính": true, "tài": true, "nguyên": true, "môi": true, "trường": true, "tư": true, "pháp": true,
+	"nghiệp": true, "nông": true, "giáo": true, "dục": true, "đào": true, "tạo": true, "tế": true,
+	"xây": true, "dựng": true, "giao": true, "vận": true, "tải": true, "thương": true, "khoa": true,
+	"học": true, "nghệ": true, "hóa": true, "thể": true, "thao": true, "du": true, "lịch": true,
+	"lao": true, "động": true, "binh": true, "kế": true, "hoạch": true, "đầu": true,
+	"ngoại": true, "quốc": true, "nội": true, "tra": true, "thanh": true,
 }
 
 // localityWords are followed by a proper name.
@@ -473,6 +480,10 @@ func SentenceCaseName(s string) string {
 		case i == 0:
 			words[i] = Capitalize(lw)
 		case afterLocality:
+			words[i] = Capitalize(lw)
+		case i > 0 && (strings.ToLower(words[i-1]) == "bộ" || strings.ToLower(words[i-1]) == "sở"):
+			// The name of a ministry or department starts capitalized:
+			// Bộ Công an, Sở Nội vụ.
 			words[i] = Capitalize(lw)
 		case lowerWords[lcore]:
 			words[i] = lw

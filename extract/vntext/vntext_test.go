@@ -69,6 +69,8 @@ func TestSentenceCaseName(t *testing.T) {
 		{"ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "Ủy ban nhân dân tỉnh Quảng Trị"},
 		{"ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "Ủy ban nhân dân thành phố Cần Thơ"},
 		{"ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH", "Ủy ban MTTQ Việt Nam xã Lương Minh"},
+		{"BỘ CÔNG AN", "Bộ Công an"},
+		{"SỞ TÀI CHÍNH", "Sở Tài chính"},
 	} {
 		if got := SentenceCaseName(c.in); got != c.want {
 			t.Errorf("SentenceCaseName(%q) = %q, want %q", c.in, got, c.want)
