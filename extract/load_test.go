@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -71,6 +73,7 @@ func TestBrokenInputs(t *testing.T) {
 		{"bomb.docx", bomb, small, ErrTooLarge},
 		{"big.txt", bytes.Repeat([]byte("a"), 2048), Options{MaxBytes: 1024}, ErrTooLarge},
 		{"old.doc", []byte{0xD0, 0xCF, 0x11, 0xE0, 1, 2, 3}, DefaultOptions, ErrUnsupported},
+		{"image.png", []byte("\x89PNG\r\n\x1a\n rest of an image"), DefaultOptions, ErrScanned},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := LoadBytes(c.name, c.data, c.lim)
@@ -78,6 +81,62 @@ func TestBrokenInputs(t *testing.T) {
 				t.Errorf("err = %v, want %v", err, c.want)
 			}
 		})
+	}
+}
+
+// brokenCorpus is ../testdata/broken (see its README) with the error each
+// file must give.
+var brokenCorpus = map[string]error{
+	"binary.txt":                 ErrNotText,
+	"empty.txt":                  ErrEmpty,
+	"encrypted.pdf":              ErrEncrypted,
+	"invalid-utf8.txt":           ErrNotText,
+	"not-a-zip.docx":             ErrCorrupt,
+	"page-tree-loop.pdf":         ErrCorrupt,
+	"random-with-pdf-header.pdf": ErrCorrupt,
+	"truncated.pdf":              ErrCorrupt,
+	"zip-bomb.docx":              ErrTooLarge,
+}
+
+// TestBrokenCorpus: each file of ../testdata/broken gives its error, named
+// after the file, without a panic and quickly (the page-tree loop used to
+// spin until the time limit).
+func TestBrokenCorpus(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/broken/*")
+	seen := 0
+	for _, f := range files {
+		want, ok := brokenCorpus[filepath.Base(f)]
+		if !ok {
+			continue
+		}
+		seen++
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			opt := DefaultOptions
+			opt.Timeout = 10 * time.Second
+			_, err := LoadFile(f, opt)
+			if !errors.Is(err, want) || !strings.Contains(err.Error(), filepath.Base(f)) {
+				t.Errorf("err = %v, want %v naming the file", err, want)
+			}
+		})
+	}
+	if seen != len(brokenCorpus) {
+		t.Errorf("found %d of the %d files of ../testdata/broken", seen, len(brokenCorpus))
+	}
+}
+
+// A file far over the size limit is refused from its size, without being
+// read: a sparse 200 MB file costs no disk and no memory.
+func TestHugeFileRefusedUnread(t *testing.T) {
+	f := t.TempDir() + "/huge.pdf"
+	fh, err := os.Create(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fh.Truncate(200 << 20)
+	fh.Close()
+	_, err = LoadFile(f, DefaultOptions)
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "huge.pdf") {
+		t.Errorf("got %v", err)
 	}
 }
 
@@ -124,7 +183,12 @@ func FuzzLoadPDF(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(data)
-	f.Add([]byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[2 0 R]/Count 1>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"))
+	broken, _ := filepath.Glob("../testdata/broken/*.pdf")
+	for _, b := range broken {
+		if data, err := os.ReadFile(b); err == nil {
+			f.Add(data)
+		}
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		lim := DefaultOptions
 		lim.Timeout = 2e9

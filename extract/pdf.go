@@ -32,10 +32,11 @@ func loadPDF(data []byte, lim Options) (text string, pages int, err error) {
 	if err != nil {
 		return "", 0, err
 	}
-	n, err := numPages(r)
+	leaves, err := pageList(r, lim.MaxPages)
 	if err != nil {
 		return "", 0, err
 	}
+	n := len(leaves)
 	if n == 0 {
 		return "", 0, fmt.Errorf("%w: no pages", ErrCorrupt)
 	}
@@ -45,7 +46,7 @@ func loadPDF(data []byte, lim Options) (text string, pages int, err error) {
 	var sb strings.Builder
 	letters := 0
 	for i := 1; i <= n; i++ {
-		t, err := pageText(r, i)
+		t, err := pageText(leaves[i-1])
 		if err != nil {
 			return "", n, fmt.Errorf("page %d: %w", i, err)
 		}
@@ -96,22 +97,54 @@ func openPDF(data []byte) (r *pdf.Reader, err error) {
 	return r, nil
 }
 
-func numPages(r *pdf.Reader) (n int, err error) {
+// pageList walks the page tree once and returns its leaves in order. The
+// library's Page(i) follows /Count and loops forever on a tree whose node
+// lists itself among its kids; here the walk is bounded in depth and in
+// nodes, and the page count is what the tree holds, not what it claims.
+func pageList(r *pdf.Reader, maxPages int) (pages []pdf.Page, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			n, err = 0, fmt.Errorf("%w: page tree: %s", ErrCorrupt, truncate(fmt.Sprint(p), 200))
+			pages, err = nil, fmt.Errorf("%w: page tree: %s", ErrCorrupt, truncate(fmt.Sprint(p), 200))
 		}
 	}()
-	return r.NumPage(), nil
+	const maxDepth = 64
+	budget := 4*maxPages + 1000 // nodes visited, pages and inner nodes
+	if maxPages <= 0 {
+		budget = 1 << 20
+	}
+	var walk func(node pdf.Value, depth int) error
+	walk = func(node pdf.Value, depth int) error {
+		if budget--; budget < 0 {
+			return fmt.Errorf("%w: page tree too large or cyclic", ErrCorrupt)
+		}
+		if depth > maxDepth {
+			return fmt.Errorf("%w: page tree deeper than %d (cyclic?)", ErrCorrupt, maxDepth)
+		}
+		switch node.Key("Type").Name() {
+		case "Page":
+			pages = append(pages, pdf.Page{V: node})
+		case "Pages":
+			kids := node.Key("Kids")
+			for i := 0; i < kids.Len(); i++ {
+				if err := walk(kids.Index(i), depth+1); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	if err := walk(r.Trailer().Key("Root").Key("Pages"), 0); err != nil {
+		return nil, err
+	}
+	return pages, nil
 }
 
-func pageText(r *pdf.Reader, i int) (t string, err error) {
+func pageText(p pdf.Page) (t string, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			t, err = "", fmt.Errorf("%w: %s", ErrCorrupt, truncate(fmt.Sprint(p), 200))
 		}
 	}()
-	p := r.Page(i)
 	if p.V.IsNull() || p.V.Key("Contents").Kind() == pdf.Null {
 		return "", nil
 	}

@@ -71,3 +71,40 @@ func TestDemo(t *testing.T) {
 		}
 	}
 }
+
+// A batch over the broken corpus, a sparse 200 MB file and the three good
+// samples indexes the good ones, names each bad one with its reason, and
+// exits 1.
+func TestIngestBrokenCorpusWithSamples(t *testing.T) {
+	dir := t.TempDir()
+	copyFile := func(src, dst string) {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(dst, data, 0o644)
+	}
+	broken, _ := filepath.Glob("../../testdata/broken/*")
+	for _, f := range broken {
+		if !strings.HasSuffix(f, ".md") {
+			copyFile(f, filepath.Join(dir, filepath.Base(f)))
+		}
+	}
+	for _, ext := range []string{".txt", ".docx", ".pdf"} {
+		copyFile(plan+ext, filepath.Join(dir, "good"+ext))
+	}
+	huge, _ := os.Create(filepath.Join(dir, "huge.pdf"))
+	huge.Truncate(200 << 20)
+	huge.Close()
+	code, out, stderr := run(t, "--index", filepath.Join(dir, "idx"), "--timeout", "10s", "ingest", "--json", dir)
+	var sum struct {
+		Indexed int `json:"indexed"`
+		Failed  []struct{ Path, Error string }
+	}
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatalf("%v\n%s\n%s", err, out, stderr)
+	}
+	if code != exitFailed || sum.Indexed != 3 || len(sum.Failed) != len(broken) { // broken has a README instead of huge.pdf
+		t.Errorf("exit %d, indexed %d, failed %d\n%s\n%s", code, sum.Indexed, len(sum.Failed), out, stderr)
+	}
+}
