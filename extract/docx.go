@@ -8,11 +8,14 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 )
 
 // DOCX is a zip of XML parts. The loader reads word/document.xml
-// (paragraphs, tables, tracked insertions kept and deletions dropped) and
+// (paragraphs, tables, tracked insertions kept and deletions dropped;
+// comments, which live in their own part, are left out), the list
+// numbering Word shows before paragraphs (docxnum.go) and
 // word/footnotes.xml (appended as "[id] text", the way the corpus renders
 // them). Decompressed bytes are bounded (zip bombs).
 //
@@ -66,7 +69,19 @@ func loadDOCX(data []byte, lim Options) (string, error) {
 	if doc == nil {
 		return "", fmt.Errorf("%w: no word/document.xml (not a Word document)", ErrUnsupported)
 	}
-	blocks, err := parseDocxBody(doc)
+	numbering, err := read("word/numbering.xml")
+	if err != nil {
+		return "", err
+	}
+	styles, err := read("word/styles.xml")
+	if err != nil {
+		return "", err
+	}
+	num, err := parseNumbering(numbering, styles)
+	if err != nil {
+		return "", err
+	}
+	blocks, err := parseDocxBody(doc, num)
 	if err != nil {
 		return "", err
 	}
@@ -129,8 +144,9 @@ func writeBlock(sb *strings.Builder, b docxBlock) {
 	}
 }
 
-// parseDocxBody reads the body's paragraphs and tables.
-func parseDocxBody(doc []byte) ([]docxBlock, error) {
+// parseDocxBody reads the body's paragraphs and tables, with the labels of
+// Word's list numbering.
+func parseDocxBody(doc []byte, num *docxNumbering) ([]docxBlock, error) {
 	dec := xml.NewDecoder(bytes.NewReader(doc))
 	var blocks []docxBlock
 	// Table nesting: a stack of tables being built; inner tables are
@@ -141,6 +157,8 @@ func parseDocxBody(doc []byte) ([]docxBlock, error) {
 	var tables []*tbl
 	var para strings.Builder
 	inPara, inText, inDel := false, false, 0
+	var ref numRef // the paragraph's list, from <w:numPr>
+	style := ""    // the paragraph's style, which may carry a list
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -155,6 +173,13 @@ func parseDocxBody(doc []byte) ([]docxBlock, error) {
 			case "p":
 				inPara = true
 				para.Reset()
+				ref, style = numRef{}, ""
+			case "pStyle":
+				style = attr(t, "val")
+			case "ilvl":
+				ref.level, _ = strconv.Atoi(attr(t, "val"))
+			case "numId":
+				ref.numID = attr(t, "val")
 			case "t":
 				inText = inDel == 0
 			case "delText":
@@ -194,6 +219,9 @@ func parseDocxBody(doc []byte) ([]docxBlock, error) {
 			case "p":
 				inPara = false
 				text := para.String()
+				if label := num.label(ref, style); label != "" {
+					text = label + " " + text
+				}
 				if len(tables) > 0 {
 					tb := tables[len(tables)-1]
 					if len(tb.rows) > 0 && len(tb.rows[len(tb.rows)-1]) > 0 {

@@ -4,8 +4,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -209,4 +211,60 @@ func FuzzLoadText(f *testing.F) {
 			t.Fatalf("invalid UTF-8 from %s decoding", src.Encoding)
 		}
 	})
+}
+
+const numberingXML = `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="0">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+ <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="&#61623;"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Điều %1."/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="2"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>
+</w:numbering>`
+
+const stylesXML = `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+</w:styles>`
+
+func numbered(numID, level int, text string) string {
+	return fmt.Sprintf(`<w:p><w:pPr><w:numPr><w:ilvl w:val="%d"/><w:numId w:val="%d"/></w:numPr></w:pPr><w:r><w:t>%s</w:t></w:r></w:p>`, level, numID, text)
+}
+
+// Word's automatic numbering is rendered: levels, restarts of deeper
+// levels, Roman and letter formats, bullets as "-", a list carried by the
+// paragraph style (Heading 1), a start override; and the sections it
+// numbers are found.
+func TestDOCXListNumbering(t *testing.T) {
+	doc := docxHead +
+		`<w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p>` +
+		`<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>MỤC ĐÍCH, YÊU CẦU</w:t></w:r></w:p>` +
+		numbered(1, 1, "Mục đích") + numbered(1, 1, "Yêu cầu") +
+		numbered(2, 0, "bảo đảm tiến độ") +
+		numbered(1, 0, "NỘI DUNG") + numbered(1, 1, "Tuyên truyền") +
+		numbered(1, 2, "Báo cáo trước ngày 15/9/2025") + numbered(1, 2, "Tổng kết") +
+		numbered(3, 0, "Hiệu lực thi hành") +
+		`<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>Không đánh số</w:t></w:r></w:p>` +
+		`</w:body></w:document>`
+	src, err := LoadBytes("a.docx", makeDOCX(t, map[string]string{"word/document.xml": doc, "word/numbering.xml": numberingXML, "word/styles.xml": stylesXML}), DefaultOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "KẾ HOẠCH\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n2. Yêu cầu\n- bảo đảm tiến độ\nII. NỘI DUNG\n1. Tuyên truyền\na) Báo cáo trước ngày 15/9/2025\nb) Tổng kết\nĐiều 5. Hiệu lực thi hành\nKhông đánh số\n"
+	if src.Text != want {
+		t.Errorf("got %q\nwant %q", src.Text, want)
+	}
+	r := extractor().Extract(src)
+	var ids []string
+	for _, s := range r.Sections {
+		ids = append(ids, s.ID)
+	}
+	for _, id := range []string{"I", "I.1", "I.2", "II", "II.1", "II.1.a", "II.1.b"} {
+		if !slices.Contains(ids, id) {
+			t.Errorf("section %s not found in %v", id, ids)
+		}
+	}
 }
