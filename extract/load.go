@@ -18,7 +18,7 @@ import (
 // it came from.
 type Source struct {
 	Path     string
-	Format   string // txt, md, docx, pdf, image
+	Format   string // txt, md, docx, pdf, html, image
 	Encoding string // of a text file: utf-8, utf-16, tcvn3, vni, windows-1258; of any file whose letters were legacy bytes read as Latin-1: tcvn3-as-latin1, vni-as-latin1
 	Text     string
 	Size     int // bytes of the file
@@ -131,6 +131,12 @@ func LoadBytes(name string, data []byte, lim Options) (*Source, error) {
 			t, e := loadDOCX(data, lim)
 			return t, 0, e
 		})
+	case isHTML(data) || ext == ".html" || ext == ".htm":
+		src.Format = "html"
+		src.Text, src.Pages, err = withTimeout(lim.Timeout, func() (string, int, error) {
+			t, e := loadHTML(data)
+			return t, 0, e
+		})
 	case ext == ".doc" || bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		return nil, fmt.Errorf("%w: legacy Word .doc (save it as .docx or PDF)", ErrUnsupported)
 	default:
@@ -143,7 +149,7 @@ func LoadBytes(name string, data []byte, lim Options) (*Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	if src.Format == "pdf" || src.Format == "docx" { // runs in .VnTime/VNI fonts
+	if src.Format == "pdf" || src.Format == "docx" || src.Format == "html" { // runs in .VnTime/VNI fonts
 		if t, enc, ok := repairMojibake(src.Text); ok {
 			src.Text, src.Encoding = t, enc
 		}
@@ -285,7 +291,7 @@ func ExpandPaths(paths []string) ([]string, error) {
 // IsDocument picks the files a directory walk reads.
 func IsDocument(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".txt", ".md", ".markdown", ".docx", ".pdf":
+	case ".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm":
 		return true
 	}
 	return false

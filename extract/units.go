@@ -469,6 +469,7 @@ func (x *Extractor) unitList(s string, a, b int, roles []string, add func(int, i
 func (x *Extractor) mergeUnits(ms []unitMention, orig Text, d *layoutDoc, raw string) []Unit {
 	byKey := map[string]int{}
 	out := []Unit{}
+	var forms [][]string // per unit, its mentions in normalized text
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].a < ms[j].a })
 	for _, m := range ms {
 		k := x.unitKey(m.name)
@@ -477,19 +478,22 @@ func (x *Extractor) mergeUnits(ms []unitMention, orig Text, d *layoutDoc, raw st
 			i = len(out)
 			byKey[k] = i
 			out = append(out, Unit{Name: m.name, Rule: m.rule})
+			forms = append(forms, nil)
 		}
 		oa, ob := orig.Span(m.a, m.b)
 		line, col := runeCol(raw, oa)
 		out[i].Mentions = append(out[i].Mentions, UnitMention{Text: raw[oa:ob], Section: d.sectionAt(m.a), Roles: m.roles, Rule: m.rule,
 			Span: Span{Start: oa, End: ob, Line: line, Col: col}})
 		out[i].Roles = dedupeStrings(append(out[i].Roles, m.roles...))
+		forms[i] = append(forms[i], orig.S[m.a:m.b])
 	}
-	// Name each unit by the form written most often (first on ties).
+	// Name each unit by the form written most often (first on ties), in
+	// normalized text: NFC, one tone placement, whatever the file had.
 	for i := range out {
 		count := map[string]int{}
 		best := out[i].Name
-		for _, m := range out[i].Mentions {
-			n := strings.Join(strings.Fields(m.Text), " ")
+		for _, m := range forms[i] {
+			n := strings.Join(strings.Fields(m), " ")
 			count[n]++
 			if count[n] > count[best] {
 				best = n
