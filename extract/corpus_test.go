@@ -250,15 +250,15 @@ func pdfWords(s string) map[string]int {
 
 // TestCorpusPDFWordsAgreeWithPdftotext compares vanban's PDF text layer with
 // poppler's pdftotext on every real text PDF of the corpus: the same words
-// in the same numbers, within a tolerance. Known differences, all on
-// pdftotext's side: it joins a line-end hyphen ("TT-⏎VPCP" → "TTVPCP") and
-// keeps running headers and page numbers, which vanban drops.
+// in the same numbers, within a tolerance. Known differences: pdftotext
+// joins a line-end hyphen ("TT-⏎VPCP" → "TTVPCP") and glues footnote marks
+// to words ("luật1"), which vanban drops.
 func TestCorpusPDFWordsAgreeWithPdftotext(t *testing.T) {
 	pdfs, _ := filepath.Glob(filepath.Join(corpusDir, "files", "pdf", "*.pdf"))
 	if len(pdfs) == 0 {
 		t.Skip("corpus not found")
 	}
-	const tolerance = 0.97 // share of words found on the other side
+	const tolerance = 0.99 // share of words found on the other side (measured: 0.997 and above)
 	for _, f := range pdfs {
 		stem := strings.TrimSuffix(filepath.Base(f), ".pdf")
 		t.Run(stem, func(t *testing.T) {
@@ -273,7 +273,19 @@ func TestCorpusPDFWordsAgreeWithPdftotext(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ours, theirs := pdfWords(src.Text), pdfWords(string(ref))
+			// vanban drops page furniture on purpose (stamps, page numbers,
+			// running headers); so does the reference here, with the same
+			// line filters, which have tests of their own.
+			var pages [][]string
+			for _, p := range strings.Split(string(ref), "\f") {
+				pages = append(pages, dropPageNumbers(dropStamps(strings.Split(p, "\n"))))
+			}
+			dropRunningLines(pages)
+			var kept []string
+			for _, p := range pages {
+				kept = append(kept, p...)
+			}
+			ours, theirs := pdfWords(src.Text), pdfWords(strings.Join(kept, "\n"))
 			common, nOurs, nTheirs := 0, 0, 0
 			for w, n := range ours {
 				common += min(n, theirs[w])

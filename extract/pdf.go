@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -43,21 +44,43 @@ func loadPDF(data []byte, lim Options) (text string, pages int, err error) {
 	if lim.MaxPages > 0 && n > lim.MaxPages {
 		return "", n, fmt.Errorf("%w: %d pages (limit %d)", ErrTooLarge, n, lim.MaxPages)
 	}
+	glyphs := make([][]glyph, n)
+	for i := range leaves {
+		if glyphs[i], err = pageGlyphsSafe(leaves[i]); err != nil {
+			return "", n, fmt.Errorf("page %d: %w", i+1, err)
+		}
+	}
+	// The body's font size, over the whole document: a page can hold more
+	// footnote text than body text.
+	usual := dominantSize(slices.Concat(glyphs...))
+	texts := make([][]string, n)
+	var notes []string
+	for i, gs := range glyphs {
+		lines, pageNotes := layoutGlyphs(gs, usual)
+		texts[i] = dropPageNumbers(dropStamps(lines))
+		notes = append(notes, pageNotes...)
+	}
+	dropRunningLines(texts)
 	var sb strings.Builder
+	for _, p := range texts {
+		for _, l := range p {
+			sb.WriteString(l)
+			sb.WriteString("\n")
+		}
+		sb.WriteString("\f")
+	}
+	if len(notes) > 0 {
+		sb.WriteString("\n")
+		for _, t := range notes {
+			sb.WriteString(t)
+			sb.WriteString("\n")
+		}
+	}
 	letters := 0
-	for i := 1; i <= n; i++ {
-		t, err := pageText(leaves[i-1])
-		if err != nil {
-			return "", n, fmt.Errorf("page %d: %w", i, err)
+	for _, c := range sb.String() {
+		if unicode.IsLetter(c) {
+			letters++
 		}
-		t = dropPageFurniture(t)
-		for _, c := range t {
-			if unicode.IsLetter(c) {
-				letters++
-			}
-		}
-		sb.WriteString(t)
-		sb.WriteString("\n\f")
 	}
 	min := lim.MinCharsPage
 	if min <= 0 {
@@ -139,22 +162,25 @@ func pageList(r *pdf.Reader, maxPages int) (pages []pdf.Page, err error) {
 	return pages, nil
 }
 
-func pageText(p pdf.Page) (t string, err error) {
+// pageGlyphsSafe reads a page's glyphs with its footnote marks found,
+// turning the library's panics into errors.
+func pageGlyphsSafe(p pdf.Page) (gs []glyph, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			t, err = "", fmt.Errorf("%w: %s", ErrCorrupt, truncate(fmt.Sprint(p), 200))
+			gs, err = nil, fmt.Errorf("%w: %s", ErrCorrupt, truncate(fmt.Sprint(p), 200))
 		}
 	}()
 	if p.V.IsNull() || p.V.Key("Contents").Kind() == pdf.Null {
-		return "", nil
+		return nil, nil
 	}
-	return layoutGlyphs(pageGlyphs(p)), nil
+	return markFootnotes(pageGlyphs(p)), nil
 }
 
 // glyph is one character drawn on a page, in user space.
 type glyph struct {
 	x, y, w, size float64
 	s             string
+	note          bool // "[n] " opening a footnote (pdfnotes.go)
 }
 
 // pdfFont is what the text layer needs of a font: how to cut a string into
@@ -539,9 +565,12 @@ func (r *glyphRenderer) run(content, res pdf.Value, ctm matrix, depth int) {
 // size is a space, a gap of several characters is a column gap (written as
 // four spaces, which the normalizer turns into a cell separator); a vertical
 // gap much larger than the usual line spacing ends a paragraph (blank line).
-func layoutGlyphs(gs []glyph) string {
+// Lines at the foot of the page from the first one that opens a footnote,
+// in a font smaller than the document's usual one, are its footnotes, returned
+// apart as "[n] text".
+func layoutGlyphs(gs []glyph, usualSize float64) (body, notes []string) {
 	if len(gs) == 0 {
-		return ""
+		return nil, nil
 	}
 	sort.SliceStable(gs, func(i, j int) bool {
 		if d := gs[i].y - gs[j].y; d > 0.01 || d < -0.01 {
@@ -584,18 +613,59 @@ func layoutGlyphs(gs []glyph) string {
 	if len(deltas) > 0 {
 		usual = deltas[len(deltas)/2]
 	}
-	var sb strings.Builder
+	inNotes := false
 	for i, l := range lines {
-		if i > 0 && usual > 0 && lines[i-1].y-l.y > 1.6*usual {
-			sb.WriteString("\n")
-		}
 		sort.SliceStable(l.gs, func(a, b int) bool { return l.gs[a].x < l.gs[b].x })
 		l.gs = dropCoveredSpaces(l.gs)
+		small := l.size < 0.95*usualSize
+		if len(l.gs) > 0 && l.gs[0].note && small {
+			inNotes = true
+			notes = append(notes, "")
+		}
+		if inNotes && small {
+			t := strings.TrimSpace(renderLine(l.gs, l.size))
+			if n := &notes[len(notes)-1]; *n == "" {
+				*n = t
+			} else {
+				*n += " " + t
+			}
+			continue
+		}
+		if i > 0 && usual > 0 && lines[i-1].y-l.y > 1.6*usual {
+			body = append(body, "")
+		}
+		body = append(body, renderLine(l.gs, l.size))
+	}
+	return body, notes
+}
+
+// dominantSize is the font size most glyphs of the page are drawn in.
+func dominantSize(gs []glyph) float64 {
+	count := map[float64]int{}
+	best := 0.0
+	for _, g := range gs {
+		if g.s == " " {
+			continue
+		}
+		k := math.Round(g.size*2) / 2
+		count[k]++
+		if count[k] > count[best] {
+			best = k
+		}
+	}
+	return best
+}
+
+// renderLine writes a line's glyphs (sorted by x) with spaces and column
+// gaps.
+func renderLine(gs []glyph, size float64) string {
+	var sb strings.Builder
+	{
 		var prev *glyph // the last glyph written, never a space
 		spaced := false // a space glyph lies between prev and g
 		lineStart := sb.Len()
-		for k := range l.gs {
-			g := &l.gs[k]
+		for k := range gs {
+			g := &gs[k]
 			if g.s == " " {
 				spaced = true
 				continue
@@ -607,13 +677,16 @@ func layoutGlyphs(gs []glyph) string {
 				// A column gap is wider than a syllable and a half; after a
 				// list label ("3.", "a)", "-") Word puts a tab stop that is
 				// as wide, so there it takes a wider gap still.
-				cell := 1.5 * l.size
+				cell := 1.5 * size
 				if listLabel.MatchString(strings.TrimSpace(sb.String()[lineStart:])) {
-					cell = 2.5 * l.size
+					cell = 2.5 * size
 				}
 				switch {
 				case gap > cell:
 					sb.WriteString("    ")
+				case !spaced && gap < g.size && strings.ContainsAny(g.s, ".,;:)”") && len(g.s) <= 3:
+					// Closing punctuation after a dropped footnote mark
+					// ("tỉnh¹." → "tỉnh."): the gap is the mark's width.
 				case spaced || gap > 0.2*g.size && !strings.HasSuffix(prev.s, " ") && !strings.HasPrefix(g.s, " "):
 					sb.WriteString(" ")
 				}
@@ -621,7 +694,6 @@ func layoutGlyphs(gs []glyph) string {
 			sb.WriteString(g.s)
 			prev, spaced = g, false
 		}
-		sb.WriteString("\n")
 	}
 	return sb.String()
 }
@@ -647,8 +719,9 @@ func dropCoveredSpaces(gs []glyph) []glyph {
 			out = append(out, g)
 			continue
 		}
-		slack := g.w / 4
-		if prevEnd > g.x+slack || nextStart[k+1] < g.x+g.w-slack {
+		// Covered: a glyph spans the space's middle. Not its ends: in a
+		// condensed line the letters overlap the spaces' nominal width.
+		if mid := g.x + g.w/2; prevEnd > mid || nextStart[k+1] < mid {
 			continue
 		}
 		out = append(out, g)
@@ -661,15 +734,14 @@ var listLabel = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ]\)|[IVXL
 
 var pageNumberLine = regexp.MustCompile(`^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$`)
 
-// dropPageFurniture removes a page number printed alone on the first or
-// last line of a page.
-func dropPageFurniture(t string) string {
-	lines := strings.Split(strings.TrimRight(t, "\n "), "\n")
-	for len(lines) > 0 && pageNumberLine.MatchString(lines[len(lines)-1]) {
+// dropPageNumbers removes a page number printed alone on the first or last
+// line of a page.
+func dropPageNumbers(lines []string) []string {
+	for len(lines) > 0 && (pageNumberLine.MatchString(lines[len(lines)-1]) || strings.TrimSpace(lines[len(lines)-1]) == "") {
 		lines = lines[:len(lines)-1]
 	}
-	for len(lines) > 0 && pageNumberLine.MatchString(lines[0]) {
+	for len(lines) > 0 && (pageNumberLine.MatchString(lines[0]) || strings.TrimSpace(lines[0]) == "") {
 		lines = lines[1:]
 	}
-	return strings.Join(lines, "\n")
+	return lines
 }

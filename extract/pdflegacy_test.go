@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -110,5 +111,48 @@ func TestPDFFormsAndAnnotations(t *testing.T) {
 	got := strings.TrimSpace(src.Text)
 	if want := "Sô: 8977 /KH-UBND\nBan hành kèm theo"; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// Footnote marks (small raised digits) after a word are dropped, also
+// before punctuation; the notes at the foot of the page, in a smaller font,
+// move after the text as "[n] text"; a number in a sentence stays.
+func TestPDFFootnotes(t *testing.T) {
+	fonts := []string{"<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>"}
+	content := "BT /F1 14 Tf 72 720 Td (Thuc hien Nghi quyet so 18-NQ/TW) Tj /F1 9 Tf 6 Ts (1) Tj /F1 14 Tf 0 Ts (. Giao 2 don vi) Tj ET\n" +
+		"BT /F1 14 Tf 72 700 Td (Dong thu hai cua van ban co 2 dong.) Tj ET\n" +
+		"BT /F1 8 Tf 72 106 Td (1) Tj /F1 12 Tf 5 -6 Td (Nghi quyet nay da het hieu luc.) Tj ET\n" +
+		"BT /F1 12 Tf 72 86 Td (Dong thu hai cua chu thich.) Tj ET"
+	lim := DefaultOptions
+	lim.MinCharsPage = 10
+	src, err := LoadBytes("a.pdf", makePDF(fonts, content), lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Thuc hien Nghi quyet so 18-NQ/TW. Giao 2 don vi\nDong thu hai cua van ban co 2 dong.\n\f\n[1] Nghi quyet nay da het hieu luc. Dong thu hai cua chu thich.\n"
+	if src.Text != want {
+		t.Errorf("got  %q\nwant %q", src.Text, want)
+	}
+}
+
+func TestDropRunningLinesAndStamps(t *testing.T) {
+	var pages [][]string
+	for i := 1; i <= 4; i++ {
+		head := fmt.Sprintf("CÔNG BÁO/Số 1093 + 1094/Ngày 21-11-2020    %d", 63+i)
+		if i%2 == 0 {
+			head = fmt.Sprintf("%d    CÔNG BÁO/Số 1093 + 1094/Ngày 21-11-2020", 63+i)
+		}
+		pages = append(pages, []string{head, fmt.Sprintf("Điều %d. Nội dung", i), fmt.Sprintf("Khoản %d", i)})
+	}
+	dropRunningLines(pages)
+	for i, p := range pages {
+		if len(p) != 2 || !strings.HasPrefix(p[0], "Điều") {
+			t.Errorf("page %d: %q", i+1, p)
+		}
+	}
+	got := dropStamps([]string{"Ký bởi: Cổng Thông tin điện tử Chính phủ", "Email: a@b.vn", "Cơ quan: Văn phòng Chính phủ", "Thời gian ký: 20.11.2020 10:56:02 +07:00",
+		"VĂN BẢN HỢP NHẤT", "Thời gian ký: 2025-10-01T17:08:18+07:00", "Cơ quan: chủ trì là Sở Nội vụ"})
+	if want := []string{"VĂN BẢN HỢP NHẤT", "Cơ quan: chủ trì là Sở Nội vụ"}; !slices.Equal(got, want) {
+		t.Errorf("dropStamps: %q", got)
 	}
 }
