@@ -71,6 +71,9 @@ func (x *Extractor) segment(s string) *layoutDoc {
 	return d
 }
 
+// consolidatedType is the type of a văn bản hợp nhất (rules/doctypes.yaml).
+const consolidatedType = "Văn bản hợp nhất"
+
 // parseHeader reads issuer, number, place and date, type and subject.
 func (x *Extractor) parseHeader(s string, d *layoutDoc) {
 	ps := d.paras
@@ -83,7 +86,20 @@ func (x *Extractor) parseHeader(s string, d *layoutDoc) {
 		cells := splitCells(t)
 		if typeIdx < 0 {
 			if dt, rest, ok := x.typeLine(t); ok {
+				// "VĂN BẢN HỢP NHẤT - VĂN PHÒNG QUỐC HỘI" (Công báo): a
+				// consolidated text, its issuer after the dash; the
+				// consolidated instrument's own type line ("LUẬT …") follows
+				// and names the subject.
+				if dt == consolidatedType && strings.HasPrefix(rest, "-") {
+					d.meta.Type = dt
+					issuerLines = append(issuerLines, strings.TrimSpace(strings.TrimPrefix(rest, "-")))
+					continue
+				}
 				typeIdx = i
+				if d.meta.Type == consolidatedType {
+					d.meta.Subject = strings.TrimSpace(dt + " " + strings.ToLower(rest))
+					continue
+				}
 				d.meta.Type = dt
 				if rest != "" {
 					d.meta.Subject = vntext.Capitalize(strings.ToLower(rest))
@@ -259,6 +275,13 @@ func (x *Extractor) bareHead(words []string) bool {
 	return ok && h.b == len(t)
 }
 
+// headSpans reports whether a head word starting at words[0] runs past it
+// ("VĂN PHÒNG QUỐC HỘI": "Phòng" is inside "Văn phòng", not a new body).
+func (x *Extractor) headSpans(words []string) bool {
+	h, ok := x.unitHeads.at(strings.Join(words, " "))
+	return ok && h.b > len(words[0])
+}
+
 func (x *Extractor) issuerFromLines(lines []string) (issuer, parent string) {
 	if len(lines) == 0 {
 		return "", ""
@@ -270,7 +293,7 @@ func (x *Extractor) issuerFromLines(lines []string) (issuer, parent string) {
 	cur := []string{}
 	for i := 0; i < len(toks); i++ {
 		rest := strings.Join(toks[i:], " ")
-		if h, ok := x.unitHeads.at(rest); ok && len(cur) > 0 && !isLocalityWord(cur[len(cur)-1]) && !x.bareHead(cur) {
+		if h, ok := x.unitHeads.at(rest); ok && len(cur) > 0 && !isLocalityWord(cur[len(cur)-1]) && !x.bareHead(cur) && !x.headSpans(toks[i-1:]) {
 			hw := strings.Fields(rest[:h.b])
 			if !(len(hw) == 1 && foldWord(hw[0]) == "ban" && i > 0 && (foldWord(toks[i-1]) == "uy" || foldWord(toks[i-1]) == "tieu")) {
 				bodies = append(bodies, strings.Join(cur, " "))

@@ -494,7 +494,37 @@ func SentenceCaseName(s string) string {
 			afterLocality = true
 		}
 	}
-	return strings.Join(words, " ")
+	out := strings.Join(words, " ")
+	for _, p := range properNames {
+		out = replaceFoldWords(out, p)
+	}
+	return out
+}
+
+// properNames keep their capitals inside a name in sentence case.
+var properNames = []string{"Quốc hội", "Chính phủ", "Trung ương", "Mặt trận Tổ quốc", "Bộ Chính trị", "Ban Bí thư"}
+
+// replaceFoldWords replaces, on word boundaries, every case variant of
+// name in s with name.
+func replaceFoldWords(s, name string) string {
+	ls, ln := strings.ToLower(s), strings.ToLower(name)
+	if len(ls) != len(s) || len(ln) != len(name) {
+		return s // a case change that alters byte lengths: leave it
+	}
+	for from := 0; ; {
+		i := strings.Index(ls[from:], ln)
+		if i < 0 {
+			return s
+		}
+		i += from
+		j := i + len(ln)
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[j:])
+		if (i == 0 || !IsWordRune(before)) && (j == len(s) || !IsWordRune(after)) {
+			s = s[:i] + name + s[j:]
+		}
+		from = j
+	}
 }
 
 // nuclei are the vowel groups of Vietnamese syllables, without tones.

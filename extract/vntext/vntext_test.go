@@ -70,6 +70,8 @@ func TestSentenceCaseName(t *testing.T) {
 		{"ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "Ủy ban nhân dân thành phố Cần Thơ"},
 		{"ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH", "Ủy ban MTTQ Việt Nam xã Lương Minh"},
 		{"BỘ CÔNG AN", "Bộ Công an"},
+		{"VĂN PHÒNG QUỐC HỘI", "Văn phòng Quốc hội"},
+		{"ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"},
 		{"SỞ TÀI CHÍNH", "Sở Tài chính"},
 	} {
 		if got := SentenceCaseName(c.in); got != c.want {

@@ -1,0 +1,28 @@
+package extract
+
+import "testing"
+
+// Header layouts beyond the usual two-column table: each gives its type,
+// number, issuer, date and subject.
+func TestHeaderLayouts(t *testing.T) {
+	for _, c := range []struct {
+		name, text                                 string
+		typ, number, issuer, date, subject, parent string
+	}{
+		{"two columns", "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÂM ĐỒNG | Độc lập - Tự do - Hạnh phúc\nSố: 12/KH-UBND | Lâm Đồng, ngày 02 tháng 3 năm 2026\nKẾ HOẠCH\nTriển khai công tác năm 2026\nNội dung.",
+			"Kế hoạch", "12/KH-UBND", "Ủy ban nhân dân tỉnh Lâm Đồng", "2026-03-02", "Triển khai công tác năm 2026", ""},
+		{"motto on the issuer's line (OCR)", "BỘ CÔNG AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 5689/BCA-C04 Hà Nội, ngày 16 tháng 12 năm 2025\nV/v dự kiến mục tiêu\nKính gửi: Các Bộ\nNội dung.",
+			"Công văn", "5689/BCA-C04", "Bộ Công an", "2025-12-16", "dự kiến mục tiêu", ""},
+		{"number stamped into a blank cell (PDF)", "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÂM ĐỒNG | Độc lập - Tự do - Hạnh phúc\nSố: 329 | /BC-UBND | Lâm Đồng, ngày 19 tháng 12 năm 2025\nBÁO CÁO\nCông tác năm 2025\nNội dung.",
+			"Báo cáo", "329/BC-UBND", "Ủy ban nhân dân tỉnh Lâm Đồng", "2025-12-19", "Công tác năm 2025", ""},
+		{"consolidated text (Công báo)", "VĂN BẢN HỢP NHẤT - VĂN PHÒNG QUỐC HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLUẬT BAN HÀNH VĂN BẢN QUY PHẠM PHÁP LUẬT\nCăn cứ Hiến pháp;\nNội dung.",
+			"Văn bản hợp nhất", "", "Văn phòng Quốc hội", "", "Luật ban hành văn bản quy phạm pháp luật", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := extractText(c.text).Meta
+			if m.Type != c.typ || m.Number != c.number || m.Issuer != c.issuer || m.Date != c.date || m.Subject != c.subject || m.ParentBody != c.parent {
+				t.Errorf("got type %q number %q issuer %q date %q subject %q parent %q", m.Type, m.Number, m.Issuer, m.Date, m.Subject, m.ParentBody)
+			}
+		})
+	}
+}
