@@ -1,6 +1,13 @@
 package extract
 
-import "testing"
+import (
+	"os"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 // The known strings of the research notes (§9) and letters of every kind.
 func TestDecodeVNI(t *testing.T) {
@@ -59,4 +66,111 @@ func TestRepairMixedDocument(t *testing.T) {
 	if err != nil || src.Text != "Kế hoạch số 12/KH-UBND về công tác dân vận\nCác phòng chuyên môn\n" || src.Encoding != "tcvn3-as-latin1" {
 		t.Errorf("docx: got %q (%s), %v", src.Text, src.Encoding, err)
 	}
+}
+
+// encodeVNI writes text in VNI-Windows: the inverse of DecodeVNI. Runes
+// the encoding lacks (“ ” …) become '?'.
+func encodeVNI(s string) []byte {
+	letters := map[rune]byte{}
+	for b, l := range vniLetters {
+		letters[l] = byte(b)
+	}
+	lower, upper := map[string]byte{}, map[string]byte{}
+	for b, m := range vniMarks {
+		if unicode.IsLower(b) {
+			lower[m.marks] = byte(b)
+		} else {
+			upper[m.marks] = byte(b)
+		}
+	}
+	var out []byte
+	for _, r := range norm.NFC.String(s) {
+		if r < 0x80 {
+			out = append(out, byte(r))
+			continue
+		}
+		if b, ok := letters[r]; ok {
+			out = append(out, b)
+			continue
+		}
+		d := []rune(norm.NFD.String(string(r)))
+		base, shape, tone := d[0], "", ""
+		for _, m := range d[1:] {
+			switch m {
+			case '\u031b': // horn: ư and ơ are letters of their own
+				base = map[rune]rune{'u': 'ư', 'U': 'Ư', 'o': 'ơ', 'O': 'Ơ'}[base]
+			case '\u0302', '\u0306':
+				shape = string(m)
+			default:
+				tone = string(m)
+			}
+		}
+		b, ok := letters[base]
+		if base < 0x80 {
+			b, ok = byte(base), true
+		}
+		mods := lower
+		if unicode.IsUpper(base) {
+			mods = upper
+		}
+		mod, modOK := mods[shape+tone]
+		switch {
+		case !ok || base == 0:
+			out = append(out, '?')
+		case shape+tone == "":
+			out = append(out, b)
+		case modOK:
+			out = append(out, b, mod)
+		default:
+			out = append(out, '?')
+		}
+	}
+	return out
+}
+
+// The reference plan written in VNI-Windows loads back as the original
+// text, exactly, except for the symbols VNI lacks, and extracts the same.
+func TestVNIRoundTripReferencePlan(t *testing.T) {
+	raw, err := os.ReadFile("../samples/ke-hoach-dan-van-phu-lien-2025.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig := norm.NFC.String(string(raw))
+	enc := encodeVNI(orig)
+	src, err := LoadBytes("plan.txt", enc, DefaultOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if src.Encoding != "vni" {
+		t.Errorf("encoding %q", src.Encoding)
+	}
+	want := representable(orig, func(r rune) bool { return len(encodeVNI(string(r))) > 0 && encodeVNI(string(r))[0] != '?' })
+	if got := norm.NFC.String(src.Text); got != want {
+		t.Errorf("VNI round trip differs at byte %d", firstDiff(got, want))
+	}
+	if r := extractor().Extract(src); len(r.Citations) < 11 || r.Meta.Signer.Name != "Phạm Văn Diện" {
+		t.Errorf("extraction of the VNI plan: %d citations, signer %q", len(r.Citations), r.Meta.Signer.Name)
+	}
+}
+
+// representable replaces the runes an encoding lacks with '?'.
+func representable(s string, ok func(rune) bool) string {
+	var sb strings.Builder
+	for _, r := range s {
+		if r < 0x80 || ok(r) {
+			sb.WriteRune(r)
+		} else {
+			sb.WriteByte('?')
+		}
+	}
+	return sb.String()
+}
+
+func firstDiff(a, b string) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
 }
