@@ -160,6 +160,15 @@ func LoadBytes(name string, data []byte, lim Options) (*Source, error) {
 	return src, nil
 }
 
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // decodeText turns bytes into UTF-8: BOMs (UTF-8, UTF-16) are honoured;
 // legacy Vietnamese encodings (TCVN3, Windows-1258) and TCVN3 mojibake are
 // detected and converted (legacy.go); text with NUL bytes or mostly invalid
@@ -198,6 +207,9 @@ func decodeText(data []byte) (string, string, error) {
 	}
 	if t, enc, ok := repairMojibake(string(data)); ok {
 		return t, enc, nil
+	}
+	if isASCII(data) && looksLikeVIQR(string(data)) {
+		return DecodeVIQR(string(data)), "viqr", nil
 	}
 	return string(data), "utf-8", nil
 }

@@ -204,6 +204,7 @@ func FuzzLoadText(f *testing.F) {
 	f.Add([]byte("Ti\xd5ng Vi\xd6t c\xe3 29 ch\xf7 c\xb8i"))
 	f.Add([]byte("Ti\u00d5ng Vi\u00d6t c\u00e3 29 ch\u00f7 c\u00b8i"))
 	f.Add([]byte("\xff\xfeK\x00"))
+	f.Add([]byte(strings.Repeat("Tie^'ng Vie^.t co' 29 chu+~ ca'i, QDD-UBND ddu+o+.c \\. ", 4)))
 	f.Add([]byte("Ti\xeang Vi\xea\xf2t"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		src, err := LoadBytes("f.txt", b, DefaultOptions)
