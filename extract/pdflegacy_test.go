@@ -156,3 +156,36 @@ func TestDropRunningLinesAndStamps(t *testing.T) {
 		t.Errorf("dropStamps: %q", got)
 	}
 }
+
+// Text in a VNI-Times font without ToUnicode (the font draws each mark as a
+// zero-width glyph after its letter) reads as Unicode: the glyphs stay
+// together and the document-level repair converts the VNI bytes.
+func TestPDFVNIFont(t *testing.T) {
+	var widths []string
+	for c := 32; c <= 255; c++ {
+		w := "500"
+		if _, mark := vniMarks[rune(c)]; mark {
+			w = "0"
+		}
+		widths = append(widths, w)
+	}
+	fonts := []string{"<</Type/Font/Subtype/TrueType/BaseFont/VNI-Times/FirstChar 32/LastChar 255/Widths[" + strings.Join(widths, " ") + "]/Encoding/WinAnsiEncoding>>"}
+	latin1 := func(s string) string {
+		var b []byte
+		for _, r := range s {
+			b = append(b, byte(r))
+		}
+		return string(b)
+	}
+	content := "BT /F1 12 Tf 72 720 Td (" + latin1("Keá hoaïch soá 12/KH-UBND veà coâng taùc daân vaän.") + ") Tj ET\n" +
+		"BT /F1 12 Tf 72 700 Td (" + latin1("Tieáng Vieät coù 29 chöõ caùi, ñöôïc duøng roäng raõi.") + ") Tj ET"
+	lim := DefaultOptions
+	lim.MinCharsPage = 10
+	src, err := LoadBytes("a.pdf", makePDF(fonts, content), lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Kế hoạch số 12/KH-UBND về công tác dân vận.\nTiếng Việt có 29 chữ cái, được dùng rộng rãi.\n\f"; src.Text != want || src.Encoding != "vni-as-latin1" {
+		t.Errorf("got %q (%s)", src.Text, src.Encoding)
+	}
+}
