@@ -21,8 +21,10 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
+	"github.com/vanban/vanban/extract/vntext"
 )
 
 func loadPDF(data []byte, lim Options) (text string, pages int, err error) {
@@ -660,42 +662,121 @@ func dominantSize(gs []glyph) float64 {
 // gaps.
 func renderLine(gs []glyph, size float64) string {
 	var sb strings.Builder
-	{
-		var prev *glyph // the last glyph written, never a space
-		spaced := false // a space glyph lies between prev and g
-		lineStart := sb.Len()
-		for k := range gs {
-			g := &gs[k]
-			if g.s == " " {
-				spaced = true
-				continue
-			}
-			if prev != nil {
-				// The gap runs from glyph to glyph over any spaces, so that
-				// spaces Word typed to align a column count as a column gap.
-				gap := g.x - (prev.x + prev.w)
-				// A column gap is wider than a syllable and a half; after a
-				// list label ("3.", "a)", "-") Word puts a tab stop that is
-				// as wide, so there it takes a wider gap still.
-				cell := 1.5 * size
-				if listLabel.MatchString(strings.TrimSpace(sb.String()[lineStart:])) {
-					cell = 2.5 * size
-				}
-				switch {
-				case gap > cell:
-					sb.WriteString("    ")
-				case !spaced && gap < g.size && strings.ContainsAny(g.s, ".,;:)”") && len(g.s) <= 3:
-					// Closing punctuation after a dropped footnote mark
-					// ("tỉnh¹." → "tỉnh."): the gap is the mark's width.
-				case spaced || gap > 0.2*g.size && !strings.HasSuffix(prev.s, " ") && !strings.HasPrefix(g.s, " "):
-					sb.WriteString(" ")
-				}
-			}
-			sb.WriteString(g.s)
-			prev, spaced = g, false
+	var prev *glyph    // the last glyph written, never a space
+	spaced := false    // a space glyph lies between prev and g
+	var gaps []float64 // the widths of inferred spaces, in em
+	lineStart := sb.Len()
+	for k := range gs {
+		g := &gs[k]
+		if g.s == " " {
+			spaced = true
+			continue
 		}
+		if prev != nil {
+			// The gap runs from glyph to glyph over any spaces, so that
+			// spaces Word typed to align a column count as a column gap.
+			gap := g.x - (prev.x + prev.w)
+			// A column gap is wider than a syllable and a half; after a
+			// list label ("3.", "a)", "-") Word puts a tab stop that is
+			// as wide, so there it takes a wider gap still.
+			cell := 1.5 * size
+			if listLabel.MatchString(strings.TrimSpace(sb.String()[lineStart:])) {
+				cell = 2.5 * size
+			}
+			switch {
+			case gap > cell:
+				sb.WriteString("    ")
+			case !spaced && gap < g.size && strings.ContainsAny(g.s, ".,;:)”") && len(g.s) <= 3:
+				// Closing punctuation after a dropped footnote mark
+				// ("tỉnh¹." → "tỉnh."): the gap is the mark's width.
+			case spaced:
+				sb.WriteString(" ")
+			case gap > 0.2*g.size && !strings.HasSuffix(prev.s, " ") && !strings.HasPrefix(g.s, " "):
+				sb.WriteByte(inferredSpace) // decided by rejoinSyllables
+				gaps = append(gaps, gap/g.size)
+			}
+		}
+		sb.WriteString(g.s)
+		prev, spaced = g, false
+	}
+	if len(gaps) > 0 {
+		return rejoinSyllables(sb.String(), gaps)
 	}
 	return sb.String()
+}
+
+// inferredSpace marks, while a line is built, a space that only a gap
+// between glyphs suggests (no space glyph was drawn).
+const inferredSpace = '\x00'
+
+// rejoinSyllables decides each inferred space: a gap inside a syllable
+// ("ĐIỀ U", "D Ị CH V Ụ" from glyphs spaced out in a heading) is no
+// space when the two letter runs beside it make a well-formed syllable and
+// one of them alone is not one ("ĐIỀ" needs a final, "CH" has no vowel);
+// "KHO ẢN" stays apart, as both halves are syllables ("kho ảnh"). The
+// narrowest gaps are decided first, so that a lone consonant goes to the
+// side it is closer to ("VU C ONG" → "VU CONG").
+func rejoinSyllables(line string, gaps []float64) string {
+	parts := strings.Split(line, string(inferredSpace))
+	if len(parts) != len(gaps)+1 {
+		return strings.ReplaceAll(line, string(inferredSpace), " ")
+	}
+	joined := make([]bool, len(gaps))
+	order := make([]int, len(gaps))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return gaps[order[a]] < gaps[order[b]] })
+	for _, k := range order {
+		a := k
+		for a > 0 && joined[a-1] {
+			a--
+		}
+		b := k + 1
+		for b < len(gaps) && joined[b] {
+			b++
+		}
+		leftText, rightText := strings.Join(parts[a:k+1], ""), strings.Join(parts[k+1:b+1], "")
+		left := leftText[lastWordStart(leftText):]
+		right := rightText[:wordEnd(rightText)]
+		joined[k] = left != "" && right != "" && wellFormed(left+right) && (!wellFormed(left) || !wellFormed(right))
+	}
+	var sb strings.Builder
+	for i, p := range parts {
+		if i > 0 && !joined[i-1] {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(p)
+	}
+	return sb.String()
+}
+
+func wellFormed(w string) bool { return vntext.IsSyllable(w) && vntext.HasVowelGroup(w) }
+
+// lastWordStart is where the run of letters ending s starts.
+func lastWordStart(s string) int {
+	i := len(s)
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) {
+			break
+		}
+		i -= n
+	}
+	return i
+}
+
+// wordEnd is where the run of letters starting s ends.
+func wordEnd(s string) int {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) {
+			break
+		}
+		i += n
+	}
+	return i
 }
 
 // dropCoveredSpaces removes space glyphs that lie under a visible glyph of

@@ -189,3 +189,37 @@ func TestPDFVNIFont(t *testing.T) {
 		t.Errorf("got %q (%s)", src.Text, src.Encoding)
 	}
 }
+
+// Gaps inside a spaced-out heading drawn without space glyphs are not
+// spaces where the letters around them only make a syllable together.
+func TestRejoinSyllables(t *testing.T) {
+	const gap = string(inferredSpace)
+	for _, c := range []struct {
+		in   string
+		gaps []float64
+		want string
+	}{
+		{"ĐIỀ" + gap + "U" + gap + "KHOẢN", []float64{0.3, 0.6}, "ĐIỀU KHOẢN"},
+		{"D" + gap + "Ị" + gap + "CH" + gap + "V" + gap + "Ụ", []float64{0.3, 0.3, 0.6, 0.3}, "DỊCH VỤ"},
+		{"VU" + gap + "C" + gap + "ONG", []float64{0.8, 0.3}, "VU CONG"}, // the consonant goes to the nearer side
+		{"KHO" + gap + "ẢN", []float64{0.3}, "KHO ẢN"},                   // both halves are syllables: kept apart
+		{"UBND" + gap + "TỈNH", []float64{0.3}, "UBND TỈNH"},
+		{"số" + gap + "12/KH", []float64{0.3}, "số 12/KH"},
+		{"Điều" + gap + "5", []float64{0.3}, "Điều 5"},
+	} {
+		if got := rejoinSyllables(c.in, c.gaps); got != c.want {
+			t.Errorf("rejoinSyllables(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	fonts := []string{"<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>"}
+	content := "BT /F1 12 Tf 72 720 Td [(D) -300 (I) -300 (C) 0 (H) -900 (V) -300 (U) -900 (C) -300 (O) -300 (NG)] TJ ET"
+	lim := DefaultOptions
+	lim.MinCharsPage = 5
+	src, err := LoadBytes("a.pdf", makePDF(fonts, content), lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "DICH VU CONG\n\f"; src.Text != want {
+		t.Errorf("got %q, want %q", src.Text, want)
+	}
+}

@@ -564,5 +564,13 @@ func HasVowelGroup(w string) bool {
 	for j < len(rs) && strings.ContainsRune("aăâeêioôơuưy", rs[j]) {
 		j++
 	}
-	return nuclei[string(rs[i:j])]
+	n := string(rs[i:j])
+	if closedNuclei[n] && j == len(rs) {
+		return false // "điề" is half of "điều": iê, uô, ươ need a final
+	}
+	return nuclei[n]
 }
+
+// closedNuclei are the diphthongs that never end a syllable: "ia", "ua",
+// "ưa" are their open forms.
+var closedNuclei = map[string]bool{"iê": true, "yê": true, "uyê": true, "uô": true, "ươ": true}
