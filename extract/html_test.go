@@ -169,3 +169,13 @@ func TestHTMLEdgeCases(t *testing.T) {
 		t.Error("5000 nested divs: no error")
 	}
 }
+
+// FuzzLoadHTML: any bytes as an HTML page load or fail with an error.
+func FuzzLoadHTML(f *testing.F) {
+	f.Add([]byte(`<!DOCTYPE html><html><body><div class="content"><p>Kế hoạch số 12/KH-UBND</p><table><tr><td>a</td><td>b</td></tr></table></div><nav>menu</nav></body></html>`))
+	f.Add([]byte(`<html><head><meta charset="windows-1258"></head><body><p>Ke\xcc\x81 hoa\xf2ch</p></body></html>`))
+	f.Add([]byte(`<html><body>` + strings.Repeat(`<div><table><tr><td>`, 50) + `x</body></html>`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		LoadBytes("f.html", b, DefaultOptions)
+	})
+}
