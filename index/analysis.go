@@ -11,6 +11,12 @@
 //	                 "dan van" finds "dân vận".
 //	vi_exact_bigram  vi_exact → shingles of two syllables, to rank a phrase
 //	                 above scattered syllables; vi_fold_bigram likewise.
+//	vi_text          the passage text, one pass for three analyses: each
+//	                 word's folded form, its accented form marked "=" where
+//	                 it differs ("=dân", at the same position), and the
+//	                 folded two-syllable shingles ("dan van"). Queries pick
+//	                 the terms they want with the analyzers above
+//	                 (vi_exact_mark gives the "=" terms).
 //	vi_docnum        a document number as one keyword: letters and digits
 //	                 only, folded, uppercase; "33/ct-ttg", "33/CT-TTg" and
 //	                 "CT-TTg 33" give the same term.
@@ -20,6 +26,7 @@
 package index
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"sync"
@@ -42,11 +49,15 @@ const (
 	AnalyzerExactBigram = "vi_exact_bigram"
 	AnalyzerFoldBigram  = "vi_fold_bigram"
 	AnalyzerDocNumber   = "vi_docnum"
+	AnalyzerText        = "vi_text"
+	AnalyzerExactMark   = "vi_exact_mark"
 
 	FilterNormalize = "vi_normalize"
 	FilterFold      = "vi_fold"
 	FilterDocNumber = "vi_docnum"
 	FilterBigram    = "vi_bigram"
+	FilterText      = "vi_text"
+	FilterMark      = "vi_mark"
 
 	TokenizerWords = "vi_words"
 )
@@ -72,6 +83,12 @@ func init() {
 	must(registry.RegisterTokenFilter(FilterBigram, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return shingle.NewShingleFilter(2, 2, false, " ", "_"), nil
 	}))
+	must(registry.RegisterTokenFilter(FilterText, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return textFilter{fold: termFilter{vntext.Fold, true, cacheFor(FilterFold)}}, nil
+	}))
+	must(registry.RegisterTokenFilter(FilterMark, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return markFilter{fold: termFilter{vntext.Fold, true, cacheFor(FilterFold)}}, nil
+	}))
 	chain := func(name, tokenizer string, filters ...string) {
 		must(registry.RegisterAnalyzer(name, func(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
 			tok, err := cache.TokenizerNamed(tokenizer)
@@ -94,6 +111,53 @@ func init() {
 	chain(AnalyzerExactBigram, TokenizerWords, FilterNormalize, FilterBigram)
 	chain(AnalyzerFoldBigram, TokenizerWords, FilterNormalize, FilterFold, FilterBigram)
 	chain(AnalyzerDocNumber, single.Name, FilterDocNumber)
+	chain(AnalyzerText, TokenizerWords, FilterNormalize, FilterText)
+	chain(AnalyzerExactMark, TokenizerWords, FilterNormalize, FilterMark)
+}
+
+// exactMark prefixes an accented form in the vi_text field.
+const exactMark = "="
+
+// textFilter turns normalized words into the terms of the vi_text field:
+// the folded word; the accented word, marked, where it differs; and the
+// folded shingle with the next word.
+type textFilter struct{ fold termFilter }
+
+func (f textFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	out := make(analysis.TokenStream, 0, len(in)*3)
+	slab := make([]analysis.Token, 0, len(in)*2)
+	var prev *analysis.Token
+	for _, t := range in {
+		folded := f.fold.rewrite(t.Term)
+		if !bytes.Equal(folded, t.Term) {
+			slab = append(slab, *t)
+			m := &slab[len(slab)-1]
+			m.Term = append([]byte(exactMark), t.Term...)
+			out = append(out, m)
+		}
+		t.Term = folded
+		out = append(out, t)
+		if prev != nil {
+			slab = append(slab, analysis.Token{Start: prev.Start, End: t.End, Position: prev.Position, Type: analysis.Shingle,
+				Term: append(append(append(make([]byte, 0, len(prev.Term)+1+len(t.Term)), prev.Term...), ' '), t.Term...)})
+			out = append(out, &slab[len(slab)-1])
+		}
+		prev = t
+	}
+	return out
+}
+
+// markFilter gives a query word the term vi_text holds for its accented
+// form: marked where folding changes it, the word itself otherwise.
+type markFilter struct{ fold termFilter }
+
+func (f markFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		if folded := f.fold.rewrite(t.Term); !bytes.Equal(folded, t.Term) {
+			t.Term = append([]byte(exactMark), t.Term...)
+		}
+	}
+	return in
 }
 
 // termFilter rewrites each token's term, keeping offsets and positions.
@@ -107,17 +171,23 @@ type termFilter struct {
 
 func (tf termFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {
-		if tf.asciiLower && isASCII(t.Term) {
-			for i, c := range t.Term {
-				if c >= 'A' && c <= 'Z' {
-					t.Term[i] = c + 'a' - 'A'
-				}
-			}
-			continue
-		}
-		t.Term = tf.cached(t.Term)
+		t.Term = tf.rewrite(t.Term)
 	}
 	return in
+}
+
+// rewrite returns the rewritten term: an ASCII term lowercased in place
+// (when asciiLower), others through the cache.
+func (tf termFilter) rewrite(term []byte) []byte {
+	if tf.asciiLower && isASCII(term) {
+		for i, c := range term {
+			if c >= 'A' && c <= 'Z' {
+				term[i] = c + 'a' - 'A'
+			}
+		}
+		return term
+	}
+	return tf.cached(term)
 }
 
 // termCache memoizes term rewrites: Vietnamese has a few thousand

@@ -91,3 +91,18 @@ func TestAnalyzerDocNumber(t *testing.T) {
 		}
 	}
 }
+
+// vi_text: per word the folded term, the marked accented term where it
+// differs (same position and offsets), and the shingle with the next word
+// (at the first word's position, spanning both); vi_exact_mark gives a
+// query word the term vi_text holds for its accented form.
+func TestAnalyzerText(t *testing.T) {
+	check(t, AnalyzerText, "Uỷ ban UBND", []tok{
+		{"=ủy", 0, 4, 1}, {"uy", 0, 4, 1},
+		{"ban", 5, 8, 2}, {"uy ban", 0, 8, 1},
+		{"ubnd", 9, 13, 3}, {"ban ubnd", 5, 13, 2},
+	})
+	check(t, AnalyzerText, "đường", []tok{{"=đường", 0, 9, 1}, {"duong", 0, 9, 1}})
+	check(t, AnalyzerExactMark, "Ủy ban", []tok{{"=ủy", 0, 4, 1}, {"ban", 5, 8, 2}})
+	check(t, AnalyzerExactMark, "Uỷ", []tok{{"=ủy", 0, 4, 1}})
+}

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -151,5 +152,28 @@ func TestSecondProcessGetsClearError(t *testing.T) {
 	defer ix.Close()
 	if _, err := Open(p); err == nil || !strings.Contains(err.Error(), "in use") {
 		t.Errorf("second open: %v", err)
+	}
+}
+
+// An index built by another version of vanban is refused by Open with a
+// clear error, and emptied by OpenReset for the next ingest.
+func TestOldSchema(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "idx")
+	ix, err := Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.b.SetInternal([]byte(schemaKey), []byte("1"))
+	ix.Close()
+	if _, err := Open(p); !errors.Is(err, ErrOldSchema) {
+		t.Fatalf("Open: got %v, want ErrOldSchema", err)
+	}
+	ix, err = OpenReset(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if v, _ := ix.b.GetInternal([]byte(schemaKey)); string(v) != schemaVersion {
+		t.Errorf("schema after reset: %q", v)
 	}
 }

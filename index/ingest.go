@@ -330,7 +330,7 @@ func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) 
 	for _, u := range r.Units {
 		units = append(units, u.Name)
 	}
-	text := map[string]interface{}{"text": raw, "text_fold": raw, "text_fold_bi": raw, "sections": string(sj), "numbers": nums, "units": units}
+	text := map[string]interface{}{"text": raw, "sections": string(sj), "numbers": nums, "units": units}
 	c.P = len(secs)
 	// Citations: one record per instrument cited by the file, with every
 	// section, spelling, date and issuer the file gives it.

@@ -74,45 +74,24 @@ func textQuery(q string) query.Query {
 		// lookups instead of position checks (phrase queries on common
 		// words were the slow path: 300 ms at 10,000 documents).
 		if len(strings.Fields(m[1])) > 1 {
-			bi := bleve.NewMatchQuery(m[1])
-			bi.SetField("text_fold_bi")
-			bi.SetOperator(query.MatchQueryOperatorAnd)
-			must = append(must, bi)
+			must = append(must, textMatch(m[1], AnalyzerFoldBigram, true, 1))
 		} else {
-			f := bleve.NewMatchQuery(m[1])
-			f.SetField("text_fold")
-			must = append(must, f)
+			must = append(must, textMatch(m[1], AnalyzerFold, false, 1))
 		}
-		exact := bleve.NewMatchQuery(m[1])
-		exact.SetField("text")
-		exact.SetOperator(query.MatchQueryOperatorAnd)
-		exact.SetBoost(3)
-		should = append(should, exact)
+		should = append(should, textMatch(m[1], AnalyzerExactMark, true, 3))
 	}
 	rest := strings.TrimSpace(phraseRe.ReplaceAllString(q, " "))
 	if rest != "" && LooksLikeNumber(rest) {
 		t := bleve.NewTermQuery(NumberKey(rest))
 		t.SetField("numbers")
 		t.SetBoost(10)
-		pf := bleve.NewMatchQuery(rest) // the number's parts, adjacent
-		pf.SetField("text_fold_bi")
-		pf.SetOperator(query.MatchQueryOperatorAnd)
+		pf := textMatch(rest, AnalyzerFoldBigram, true, 1) // the number's parts, adjacent
 		must = append(must, bleve.NewDisjunctionQuery(t, pf))
 		rest = ""
 	}
 	if rest != "" {
-		fold := bleve.NewMatchQuery(rest)
-		fold.SetField("text_fold")
-		fold.SetOperator(query.MatchQueryOperatorAnd)
-		must = append(must, fold)
-		exact := bleve.NewMatchQuery(rest)
-		exact.SetField("text")
-		exact.SetOperator(query.MatchQueryOperatorAnd)
-		exact.SetBoost(3)
-		fbi := bleve.NewMatchQuery(rest)
-		fbi.SetField("text_fold_bi")
-		fbi.SetBoost(2)
-		should = append(should, exact, fbi)
+		must = append(must, textMatch(rest, AnalyzerFold, true, 1))
+		should = append(should, textMatch(rest, AnalyzerExactMark, true, 3), textMatch(rest, AnalyzerFoldBigram, false, 2))
 	}
 	b := bleve.NewBooleanQuery()
 	b.AddMust(must...)
@@ -121,6 +100,20 @@ func textQuery(q string) query.Query {
 		b.SetMinShould(0)
 	}
 	return b
+}
+
+// textMatch matches words against the vi_text field through one of its
+// analyses: AnalyzerFold (folded words), AnalyzerExactMark (accented
+// words), AnalyzerFoldBigram (shingles); all of them when all is set.
+func textMatch(q, analyzer string, all bool, boost float64) query.Query {
+	m := bleve.NewMatchQuery(q)
+	m.SetField("text")
+	m.Analyzer = analyzer
+	if all {
+		m.SetOperator(query.MatchQueryOperatorAnd)
+	}
+	m.SetBoost(boost)
+	return m
 }
 
 func termQ(f, v string) query.Query {
@@ -388,7 +381,7 @@ func (ix *Index) suggest(q string) []string {
 	if len(words) == 0 {
 		return nil
 	}
-	dict, err := ix.b.FieldDict("text_fold")
+	dict, err := ix.b.FieldDict("text")
 	if err != nil {
 		return nil
 	}
@@ -403,6 +396,9 @@ func (ix *Index) suggest(q string) []string {
 		e, err := dict.Next()
 		if err != nil || e == nil {
 			break
+		}
+		if strings.HasPrefix(e.Term, exactMark) || strings.Contains(e.Term, " ") {
+			continue // accented forms and shingles: the words are the folded terms
 		}
 		for i, w := range words {
 			if e.Term == w {

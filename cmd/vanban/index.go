@@ -16,14 +16,23 @@ import (
 )
 
 // openIndex opens the index named by --index, $VANBAN_INDEX or the default.
-func (a *app) openIndex() (*index.Index, error) {
+// openIndex opens the index for reading; openIndexForIngest also rebuilds
+// one made by another version of vanban.
+func (a *app) openIndex() (*index.Index, error) { return a.open(index.Open) }
+
+func (a *app) openIndexForIngest() (*index.Index, error) { return a.open(index.OpenReset) }
+
+func (a *app) open(openFn func(string) (*index.Index, error)) (*index.Index, error) {
 	p := a.indexPath
 	if p == "" {
 		p = index.DefaultPath()
 	}
-	ix, err := index.Open(p)
-	if errors.Is(err, index.ErrLocked) {
+	ix, err := openFn(p)
+	switch {
+	case errors.Is(err, index.ErrLocked):
 		return nil, fmt.Errorf("chỉ mục %s đang được một tiến trình khác sử dụng; hãy chờ tiến trình đó kết thúc", p)
+	case errors.Is(err, index.ErrOldSchema):
+		return nil, fmt.Errorf("chỉ mục %s do phiên bản vanban khác tạo; chạy lại vanban ingest để tạo lại chỉ mục (%v)", p, err)
 	}
 	return ix, err
 }
@@ -60,7 +69,7 @@ mã thoát 1 nếu có tệp lỗi.`,
 			if err != nil {
 				return err
 			}
-			ix, err := a.openIndex()
+			ix, err := a.openIndexForIngest()
 			if err != nil {
 				return err
 			}
