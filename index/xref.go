@@ -168,22 +168,38 @@ type Ref struct {
 	ResolvedTo string `json:"resolved_to,omitempty"` // path of the ingested document
 }
 
-// Record returns the extraction record of an ingested file, found by path
-// (or the end of it) or by its number.
+// Record returns the stored record of an ingested file (its source, meta,
+// citations and problems: see addRecord), found by path (or the end of
+// it) or by its number. Only the matching file's record is read.
 func (ix *Index) Record(doc string) (*extract.Record, string, error) {
-	q := bleve.NewConjunctionQuery(termQ("kind", KindFile))
-	rows, err := ix.all(q, []string{"path", "doc_number", "doc_json"})
+	file := termQ("kind", KindFile)
+	load := func(q query.Query) (*extract.Record, string, error) {
+		rows, err := ix.all(bleve.NewConjunctionQuery(file, q), []string{"path", "doc_json"})
+		if err != nil || len(rows) == 0 {
+			return nil, "", err
+		}
+		var r extract.Record
+		if err := json.Unmarshal([]byte(rows[0]["doc_json"]), &r); err != nil {
+			return nil, "", err
+		}
+		return &r, rows[0]["path"], nil
+	}
+	if r, p, err := load(termQ("path", doc)); r != nil || err != nil {
+		return r, p, err
+	}
+	if key := NumberKey(doc); key != "" {
+		if r, p, err := load(termQ("doc_number_key", key)); r != nil || err != nil {
+			return r, p, err
+		}
+	}
+	// The end of a path: scan the paths alone, then load the one record.
+	rows, err := ix.all(file, []string{"path"})
 	if err != nil {
 		return nil, "", err
 	}
-	key := NumberKey(doc)
 	for _, m := range rows {
-		if m["path"] == doc || strings.HasSuffix(m["path"], "/"+strings.TrimPrefix(doc, "./")) || m["doc_number"] != "" && NumberKey(m["doc_number"]) == key {
-			var r extract.Record
-			if err := json.Unmarshal([]byte(m["doc_json"]), &r); err != nil {
-				return nil, "", err
-			}
-			return &r, m["path"], nil
+		if strings.HasSuffix(m["path"], "/"+strings.TrimPrefix(doc, "./")) {
+			return load(termQ("path", m["path"]))
 		}
 	}
 	return nil, "", fmt.Errorf("%q: không có trong chỉ mục", doc)
