@@ -262,6 +262,28 @@ func (wordTokenizer) Tokenize(in []byte) analysis.TokenStream {
 // change while the string is used (here: during one scan).
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
+// vietLetterLen recognizes, from its bytes, a UTF-8 letter of the ranges
+// Vietnamese uses: U+00C0–U+01BF but × and ÷ (lead bytes C3–C6), the
+// combining marks U+0300–U+036F (CC, CD), and Latin Extended Additional
+// U+1E00–U+1EFF (E1 B8–BB). It returns the rune's length; other bytes
+// take the general path.
+func vietLetterLen(s string) (int, bool) {
+	if len(s) < 2 || s[1]&0xC0 != 0x80 {
+		return 0, false
+	}
+	switch c := s[0]; {
+	case c == 0xC3:
+		return 2, s[1] >= 0x80 && s[1] != 0x97 && s[1] != 0xB7
+	case c >= 0xC4 && c <= 0xC6:
+		return 2, true
+	case c == 0xCC || c == 0xCD && s[1] <= 0xAF:
+		return 2, true
+	case c == 0xE1:
+		return 3, len(s) >= 3 && s[1] >= 0xB8 && s[1] <= 0xBB && s[2]&0xC0 == 0x80
+	}
+	return 0, false
+}
+
 // scanWords calls f with the bounds of every word of text: runs of
 // letters, combining marks and digits.
 func scanWords(text string, f func(a, b int)) {
@@ -271,6 +293,9 @@ func scanWords(text string, f func(a, b int)) {
 		word, n := false, 1
 		if c < 0x80 {
 			word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		} else if l, ok := vietLetterLen(text[i:]); ok {
+			// Vietnamese letters without decoding: most runes of the text.
+			word, n = true, l
 		} else {
 			var r rune
 			r, n = utf8.DecodeRuneInString(text[i:])

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"github.com/vanban/vanban/extract/vntext"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/registry"
@@ -105,4 +106,22 @@ func TestAnalyzerText(t *testing.T) {
 	check(t, AnalyzerText, "đường", []tok{{"=đường", 0, 9, 1}, {"duong", 0, 9, 1}})
 	check(t, AnalyzerExactMark, "Ủy ban", []tok{{"=ủy", 0, 4, 1}, {"ban", 5, 8, 2}})
 	check(t, AnalyzerExactMark, "Uỷ", []tok{{"=ủy", 0, 4, 1}})
+}
+
+// The byte-level fast path agrees with the rune tables on every rune it
+// claims.
+func TestVietLetterLen(t *testing.T) {
+	for r := rune(0x80); r < 0x2000; r++ {
+		s := string(r)
+		if n, ok := vietLetterLen(s + "x"); ok {
+			if n != len(s) || !vntext.IsWordRune(r) {
+				t.Errorf("%U: fast path says letter of %d bytes, IsWordRune %v", r, n, vntext.IsWordRune(r))
+			}
+		}
+	}
+	for _, r := range "ÀàĂăĐđƠơƯưẠạỹỸ\u0301\u0323" {
+		if _, ok := vietLetterLen(string(r)); !ok {
+			t.Errorf("%q not on the fast path", r)
+		}
+	}
 }

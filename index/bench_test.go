@@ -249,3 +249,18 @@ func BenchmarkQueryTerm(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkScanWords: the word scanner under the tokenizer and the passage
+// cutter, on the reference plan.
+func BenchmarkScanWords(b *testing.B) {
+	data, err := os.ReadFile("../samples/ke-hoach-dan-van-phu-lien-2025.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(data)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		n := 0
+		scanWords(text, func(a, b int) { n++ })
+	}
+}
