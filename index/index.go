@@ -99,7 +99,7 @@ func open(path string, reset bool) (*Index, error) {
 // with; an index of another version is rebuilt by the next ingest.
 const (
 	schemaKey     = "vanban_schema"
-	schemaVersion = "2" // 2: one vi_text field instead of text, text_fold, text_fold_bi
+	schemaVersion = "3" // 2: one vi_text field instead of three; 3: sections as lines, not JSON
 )
 
 // ErrOldSchema is returned by Open for an index built by another version

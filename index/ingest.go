@@ -307,17 +307,11 @@ func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) 
 	// document (passage-level records multiplied the work of every query by
 	// six); the best sections of a hit are chosen at query time from the
 	// section offsets kept here.
-	type sec struct {
-		Off     int    `json:"o"`
-		ID      string `json:"i"`
-		Heading string `json:"h"`
-		Level   int    `json:"l"`
-	}
-	secs := []sec{{0, "preamble", m.Subject, 1}}
+	secs := []section{{0, "preamble", m.Subject}}
 	for _, s := range r.Sections {
-		secs = append(secs, sec{s.Start, s.ID, s.Heading, s.Level})
+		secs = append(secs, section{s.Start, s.ID, s.Heading})
 	}
-	sj, _ := json.Marshal(secs)
+	sj := encodeSections(secs)
 	var nums, units []string
 	if m.Number != "" {
 		nums = append(nums, m.Number)
@@ -330,7 +324,7 @@ func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) 
 	for _, u := range r.Units {
 		units = append(units, u.Name)
 	}
-	text := map[string]interface{}{"text": raw, "sections": string(sj), "numbers": nums, "units": units}
+	text := map[string]interface{}{"text": raw, "sections": sj, "numbers": nums, "units": units}
 	c.P = len(secs)
 	// Citations: one record per instrument cited by the file, with every
 	// section, spelling, date and issuer the file gives it.

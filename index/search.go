@@ -1,9 +1,9 @@
 package index
 
 import (
-	"encoding/json"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -78,7 +78,9 @@ func textQuery(q string) query.Query {
 		} else {
 			must = append(must, textMatch(m[1], AnalyzerFold, false, 1))
 		}
-		should = append(should, textMatch(m[1], AnalyzerExactMark, true, 3))
+		if hasDiacritics(m[1]) {
+			should = append(should, textMatch(m[1], AnalyzerExactMark, true, 3))
+		}
 	}
 	rest := strings.TrimSpace(phraseRe.ReplaceAllString(q, " "))
 	if rest != "" && LooksLikeNumber(rest) {
@@ -91,7 +93,12 @@ func textQuery(q string) query.Query {
 	}
 	if rest != "" {
 		must = append(must, textMatch(rest, AnalyzerFold, true, 1))
-		should = append(should, textMatch(rest, AnalyzerExactMark, true, 3), textMatch(rest, AnalyzerFoldBigram, false, 2))
+		if hasDiacritics(rest) { // unaccented, the exact terms are the folded ones
+			should = append(should, textMatch(rest, AnalyzerExactMark, true, 3))
+		}
+		if len(strings.Fields(rest)) > 1 {
+			should = append(should, textMatch(rest, AnalyzerFoldBigram, false, 2))
+		}
 	}
 	b := bleve.NewBooleanQuery()
 	b.AddMust(must...)
@@ -101,6 +108,9 @@ func textQuery(q string) query.Query {
 	}
 	return b
 }
+
+// hasDiacritics reports whether folding changes q.
+func hasDiacritics(q string) bool { return vntext.Fold(q) != strings.ToLower(q) }
 
 // textMatch matches words against the vi_text field through one of its
 // analyses: AnalyzerFold (folded words), AnalyzerExactMark (accented
@@ -226,13 +236,53 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 // bestPassages splits text at its sections and returns the n sections
 // holding the most distinct query words (then the most occurrences), each
 // with a snippet and its section id. The text is cut into words once.
-func bestPassages(text, sectionsJSON string, words map[string]bool, n int) []Passage {
-	var secs []struct {
-		Off     int    `json:"o"`
-		ID      string `json:"i"`
-		Heading string `json:"h"`
+// section is where a section starts in a file's text, as stored in the
+// "sections" field: one line per section, "offset<TAB>id<TAB>heading"
+// (decoding JSON there took a tenth of a query).
+type section struct {
+	Off         int
+	ID, Heading string
+}
+
+func encodeSections(secs []section) string {
+	var sb strings.Builder
+	for _, s := range secs {
+		sb.WriteString(strconv.Itoa(s.Off))
+		sb.WriteByte('\t')
+		sb.WriteString(oneLine(s.ID))
+		sb.WriteByte('\t')
+		sb.WriteString(oneLine(s.Heading))
+		sb.WriteByte('\n')
 	}
-	json.Unmarshal([]byte(sectionsJSON), &secs)
+	return sb.String()
+}
+
+func oneLine(s string) string { return strings.NewReplacer("\t", " ", "\n", " ").Replace(s) }
+
+func decodeSections(f string) []section {
+	var out []section
+	for len(f) > 0 {
+		line := f
+		if i := strings.IndexByte(f, '\n'); i >= 0 {
+			line, f = f[:i], f[i+1:]
+		} else {
+			f = ""
+		}
+		parts := strings.SplitN(line, "\t", 3)
+		if len(parts) != 3 {
+			continue
+		}
+		off, err := strconv.Atoi(parts[0])
+		if err != nil {
+			continue
+		}
+		out = append(out, section{off, parts[1], parts[2]})
+	}
+	return out
+}
+
+func bestPassages(text, sectionsField string, words map[string]bool, n int) []Passage {
+	secs := decodeSections(sectionsField)
 	ws := wordList(words)
 	toks := wordTokens(text, ws)
 	if len(secs) == 0 {
