@@ -598,11 +598,13 @@ func layoutGlyphs(gs []glyph, usualSize float64) (body, notes []string) {
 			}
 		}
 		if cur == nil {
-			cur = &lineT{y: g.y, size: g.size}
+			cur = &lineT{y: g.y}
 			lines = append(lines, cur)
 		}
 		cur.gs = append(cur.gs, g)
-		cur.size = math.Max(cur.size, g.size)
+		if g.s != " " { // Word sizes empty lines' spaces as it likes (30 pt)
+			cur.size = math.Max(cur.size, g.size)
+		}
 	}
 	var deltas []float64
 	for i := 1; i < len(lines); i++ {
@@ -633,12 +635,20 @@ func layoutGlyphs(gs []glyph, usualSize float64) (body, notes []string) {
 			}
 			continue
 		}
-		if i > 0 && usual > 0 && lines[i-1].y-l.y > 1.6*usual {
+		// A paragraph ends at a wide vertical gap, or where the font size
+		// changes (the drafter's initials in 7 pt, then the signer's name
+		// in 14 pt: one line apart, two blocks).
+		if i > 0 && (usual > 0 && lines[i-1].y-l.y > 1.6*usual || sizeChange(lines[i-1].size, l.size)) {
 			body = append(body, "")
 		}
 		body = append(body, renderLine(l.gs, l.size))
 	}
 	return body, notes
+}
+
+// sizeChange reports font sizes different enough to separate blocks.
+func sizeChange(a, b float64) bool {
+	return a > 0 && b > 0 && math.Abs(a-b) > 0.15*math.Max(a, b)
 }
 
 // dominantSize is the font size most glyphs of the page are drawn in.

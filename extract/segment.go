@@ -49,10 +49,12 @@ var (
 	placeDateRe  = regexp.MustCompile(`(?i)([\p{L}][\p{L} .]*?)\s*,\s*ngày[\s|]*([\d ]*)[\s|]*tháng[\s|]*(\d{1,2}|)[\s|]*năm[\s|]*(\d{4})`)
 	mottoRe      = regexp.MustCompile(`(?i)CỘNG HÒA XÃ HỘI|Độc lập\s*-\s*Tự do|ĐẢNG CỘNG SẢN`)
 	vvRe         = regexp.MustCompile(`(?i)(?:^|\|\s*)V/v\s+([^|]*)`)
-	kinhGuiRe    = regexp.MustCompile(`(?i)^Kính gửi\s*:?\s*(.*)`)
-	noiNhanRe    = regexp.MustCompile(`(?i)^(?:[^|]*\|\s*)?Nơi nhận\s*:?\s*(.*)`)
-	authorityRe  = regexp.MustCompile(`^(TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+(\p{Lu}.*)`)
-	phuLucRe     = regexp.MustCompile(`^(?:PHỤ LỤC|Phụ lục)(?:\s+([IVXLC]+|\d+))?\b`)
+	// vvStop: lines after the trích yếu that start the letter itself.
+	vvStop      = regexp.MustCompile(`(?i)^(?:Kính gửi|Đồng kính gửi|Căn cứ|Thực hiện|Theo|Ngày|Qua|Xét|Nơi nhận)\b`)
+	kinhGuiRe   = regexp.MustCompile(`(?i)^Kính gửi\s*:?\s*(.*)`)
+	noiNhanRe   = regexp.MustCompile(`(?i)^(?:[^|]*\|\s*)?Nơi nhận\s*:?\s*(.*)`)
+	authorityRe = regexp.MustCompile(`^(TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+(\p{Lu}.*)`)
+	phuLucRe    = regexp.MustCompile(`^(?:PHỤ LỤC|Phụ lục)(?:\s+([IVXLC]+|\d+))?\b`)
 )
 
 // segment finds header, body, footer and appendix, and the section tree.
@@ -141,6 +143,17 @@ func (x *Extractor) parseHeader(s string, d *layoutDoc) {
 			d.meta.Subject = strings.TrimSpace(m[1])
 			if d.meta.Type == "" {
 				d.meta.Type = "Công văn"
+			}
+			// The trích yếu wraps in its column; a PDF gives the rest as
+			// the next line(s) of the header: "V/v trả lời đề nghị của" +
+			// "Sở Nội vụ tỉnh Lâm Đồng".
+			for j := i + 1; j < limit && j <= i+2 && !endsSentence(d.meta.Subject); j++ {
+				next := strings.TrimSpace(ps[j].text)
+				if next == "" || strings.Contains(next, "|") || len(next) > 120 || vvStop.MatchString(next) ||
+					placeDateRe.MatchString(next) || numberLineRe.MatchString(next) || mottoRe.MatchString(next) || vntext.IsUpperText(next) {
+					break
+				}
+				d.meta.Subject += " " + next
 			}
 		}
 		if m := placeDateRe.FindStringSubmatch(t); m != nil && d.meta.Place == "" && typeIdx < 0 {

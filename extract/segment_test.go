@@ -15,6 +15,8 @@ func TestHeaderLayouts(t *testing.T) {
 			"Công văn", "5689/BCA-C04", "Bộ Công an", "2025-12-16", "dự kiến mục tiêu", ""},
 		{"number stamped into a blank cell (PDF)", "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÂM ĐỒNG | Độc lập - Tự do - Hạnh phúc\nSố: 329 | /BC-UBND | Lâm Đồng, ngày 19 tháng 12 năm 2025\nBÁO CÁO\nCông tác năm 2025\nNội dung.",
 			"Báo cáo", "329/BC-UBND", "Ủy ban nhân dân tỉnh Lâm Đồng", "2025-12-19", "Công tác năm 2025", ""},
+		{"trích yếu wrapped onto the next line (PDF)", "BỘ NỘI VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 8977 /BNV-TCPCP\nV/v trả lời đề nghị của | Hà Nội, ngày 06 tháng 10 năm 2025\n\nSở Nội vụ tỉnh Lâm Đồng\n\nKính gửi: Sở Nội vụ tỉnh Lâm Đồng\nBộ Nội vụ nhận được Công văn số 1843/SNV-TCBC.",
+			"Công văn", "8977/BNV-TCPCP", "Bộ Nội vụ", "2025-10-06", "trả lời đề nghị của Sở Nội vụ tỉnh Lâm Đồng", ""},
 		{"consolidated text (Công báo)", "VĂN BẢN HỢP NHẤT - VĂN PHÒNG QUỐC HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLUẬT BAN HÀNH VĂN BẢN QUY PHẠM PHÁP LUẬT\nCăn cứ Hiến pháp;\nNội dung.",
 			"Văn bản hợp nhất", "", "Văn phòng Quốc hội", "", "Luật ban hành văn bản quy phạm pháp luật", ""},
 	} {
