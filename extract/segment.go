@@ -45,7 +45,9 @@ type layoutDoc struct {
 }
 
 var (
-	numberLineRe = regexp.MustCompile(`(?i)^(?:[^|]*\|\s*)?Số\s*:?\s*([^|]*)`)
+	// "Số: 12/KH-UBND"; a law's header says "Luật số: 80/2015/QH13" (with
+	// the colon: "Luật số 80/2015/QH13" is a citation).
+	numberLineRe = regexp.MustCompile(`(?i)^(?:[^|]*\|\s*)?(?:(?:Luật|Pháp lệnh|Lệnh)\s+số\s*:|Số\s*:?)\s*([^|]*)`)
 	placeDateRe  = regexp.MustCompile(`(?i)([\p{L}][\p{L} .]*?)\s*,\s*ngày[\s|]*([\d ]*)[\s|]*tháng[\s|]*(\d{1,2}|)[\s|]*năm[\s|]*(\d{4})`)
 	mottoRe      = regexp.MustCompile(`(?i)CỘNG HÒA XÃ HỘI|Độc lập\s*-\s*Tự do|ĐẢNG CỘNG SẢN`)
 	vvRe         = regexp.MustCompile(`(?i)(?:^|\|\s*)V/v\s+([^|]*)`)
@@ -415,7 +417,24 @@ func (x *Extractor) parseFooter(d *layoutDoc) {
 		}
 	}
 	d.meta.Signer = x.parseSignature(sigLines)
+	// A law or resolution of the Quốc hội has no place and date in its
+	// header: it is dated by the sentence that records its passing
+	// ("… thông qua ngày 22 tháng 6 năm 2015").
+	if d.meta.Date == "" && d.meta.DatePartial == "" {
+		for i := d.bodyEnd - 1; i >= max(d.bodyStart, d.bodyEnd-4); i-- {
+			t := ps[i].text
+			if j := passedRe.FindStringIndex(t); j != nil {
+				if dm, ok := parseDateAt(t[j[1]:]); ok && dm.valid {
+					d.meta.Date = dm.iso
+				}
+				break
+			}
+		}
+	}
 }
+
+// passedRe finds the passing of a law in its closing sentence.
+var passedRe = regexp.MustCompile(`(?i)thông qua\s+`)
 
 func cleanRecipient(s string) string {
 	s = strings.TrimSpace(strings.TrimLeft(s, "-+• "))
@@ -431,6 +450,10 @@ func (x *Extractor) isTitle(t string) bool {
 	t = strings.TrimSpace(t)
 	for _, title := range x.titles {
 		if t == title || strings.HasSuffix(t, " "+title) {
+			return true
+		}
+		// "CHỦ TỊCH QUỐC HỘI", "THỦ TƯỚNG CHÍNH PHỦ": the title of a body
+		if rest, ok := strings.CutPrefix(t, title+" "); ok && len(strings.Fields(rest)) <= 5 && !strings.ContainsAny(rest, ".,;:") {
 			return true
 		}
 	}
@@ -474,6 +497,18 @@ func (x *Extractor) parseSignature(lines []string) Signer {
 			sg.Title = vntext.Capitalize(strings.ToLower(title))
 			text = strings.TrimSpace(strings.TrimSuffix(text, title))
 			break
+		}
+	}
+	// "CHỦ TỊCH QUỐC HỘI" on its own line: a title with its body, no
+	// authority mark.
+	if sg.Title == "" && len(caps) > 0 && !authorityRe.MatchString(caps[len(caps)-1]) {
+		last := caps[len(caps)-1]
+		for _, title := range x.titles {
+			if rest, ok := strings.CutPrefix(last, title+" "); ok && x.isTitle(last) {
+				sg.Title = vntext.Capitalize(strings.ToLower(title)) + " " + vntext.SentenceCaseName(rest)
+				text = strings.TrimSpace(strings.TrimSuffix(text, last))
+				break
+			}
 		}
 	}
 	sg.Authority = text

@@ -17,11 +17,17 @@ func TestHeaderLayouts(t *testing.T) {
 			"Báo cáo", "329/BC-UBND", "Ủy ban nhân dân tỉnh Lâm Đồng", "2025-12-19", "Công tác năm 2025", ""},
 		{"trích yếu wrapped onto the next line (PDF)", "BỘ NỘI VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 8977 /BNV-TCPCP\nV/v trả lời đề nghị của | Hà Nội, ngày 06 tháng 10 năm 2025\n\nSở Nội vụ tỉnh Lâm Đồng\n\nKính gửi: Sở Nội vụ tỉnh Lâm Đồng\nBộ Nội vụ nhận được Công văn số 1843/SNV-TCBC.",
 			"Công văn", "8977/BNV-TCPCP", "Bộ Nội vụ", "2025-10-06", "trả lời đề nghị của Sở Nội vụ tỉnh Lâm Đồng", ""},
+		{"law: number after 'Luật số:', dated by its passing", "QUỐC HỘI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLuật số: 80/2015/QH13\nLUẬT\nBAN HÀNH VĂN BẢN QUY PHẠM PHÁP LUẬT\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định nguyên tắc.\nLuật này đã được Quốc hội khóa XIII, kỳ họp thứ 9 thông qua ngày 22 tháng 6 năm 2015.\nCHỦ TỊCH QUỐC HỘI\nNguyễn Sinh Hùng\n",
+			"Luật", "80/2015/QH13", "Quốc hội", "2015-06-22", "Ban hành văn bản quy phạm pháp luật", ""},
 		{"consolidated text (Công báo)", "VĂN BẢN HỢP NHẤT - VĂN PHÒNG QUỐC HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLUẬT BAN HÀNH VĂN BẢN QUY PHẠM PHÁP LUẬT\nCăn cứ Hiến pháp;\nNội dung.",
 			"Văn bản hợp nhất", "", "Văn phòng Quốc hội", "", "Luật ban hành văn bản quy phạm pháp luật", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			m := extractText(c.text).Meta
+			r := extractText(c.text)
+			m := r.Meta
+			if c.name == "law: number after 'Luật số:', dated by its passing" && (m.Signer.Name != "Nguyễn Sinh Hùng" || m.Signer.Title != "Chủ tịch Quốc hội") {
+				t.Errorf("signer %+v", m.Signer)
+			}
 			if m.Type != c.typ || m.Number != c.number || m.Issuer != c.issuer || m.Date != c.date || m.Subject != c.subject || m.ParentBody != c.parent {
 				t.Errorf("got type %q number %q issuer %q date %q subject %q parent %q", m.Type, m.Number, m.Issuer, m.Date, m.Subject, m.ParentBody)
 			}
