@@ -7,9 +7,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
-	"syscall"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
