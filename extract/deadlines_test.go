@@ -52,6 +52,15 @@ func TestDeadlineActionAndUnit(t *testing.T) {
 	}
 }
 
+// The deadline of "A chủ trì, phối hợp với B …" is A's, the lead, though
+// B is named nearer.
+func TestDeadlineUnitIsTheLead(t *testing.T) {
+	r := extractText("1. Bộ Nội vụ chủ trì, phối hợp với Thanh tra Chính phủ tổng hợp, báo cáo kết quả trong Quý III/2025.")
+	if len(r.Deadlines) != 1 || r.Deadlines[0].Unit != "Bộ Nội vụ" {
+		t.Errorf("deadlines: %+v", r.Deadlines)
+	}
+}
+
 func TestTableDeadlines(t *testing.T) {
 	in := "PHỤ LỤC\nSTT | Nhiệm vụ | Thời gian hoàn thành | Chủ trì thực hiện | Phối hợp thực hiện\nI | Cải cách thể chế | | |\n1 | Ban hành kế hoạch | Chậm nhất là ngày 15/4/2026 | Sở Nội vụ | Sở Tư pháp\n2 | Công khai kết quả | Định kỳ hằng tháng | Văn phòng UBND tỉnh |\n"
 	r := extractText(in)

@@ -3,6 +3,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"sort"
 	"strings"
 
@@ -312,6 +313,10 @@ func (d *layoutDoc) textBetween(a, b int) string {
 // unitLocator returns, for an offset, the unit responsible there: the unit
 // a section heading names, or the last unit given a role earlier in the
 // same paragraph.
+// leadRole is the name of the leading role (rules/builtin/roles.yaml,
+// chu-tri).
+const leadRole = "chủ trì"
+
 func (x *Extractor) unitLocator(s string, d *layoutDoc, ums []unitMention) func(int) string {
 	sorted := append([]unitMention(nil), ums...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].a < sorted[j].a })
@@ -329,6 +334,22 @@ func (x *Extractor) unitLocator(s string, d *layoutDoc, ums []unitMention) func(
 		ls, _ := lineBounds(s, off)
 		k := sort.Search(len(sorted), func(i int) bool { return sorted[i].a >= off })
 		if k > 0 && sorted[k-1].a >= ls {
+			// Of the units named before the deadline on its line, the one
+			// that leads ("A chủ trì, phối hợp với B …, báo cáo trước
+			// ngày …" is A's deadline); else the nearest that is not only a
+			// co-ordinator; else the nearest.
+			nearest := ""
+			for j := k - 1; j >= 0 && sorted[j].a >= ls; j-- {
+				if slices.Contains(sorted[j].roles, leadRole) {
+					return sorted[j].name
+				}
+				if nearest == "" && !(len(sorted[j].roles) == 1 && sorted[j].roles[0] == "phối hợp") {
+					nearest = sorted[j].name
+				}
+			}
+			if nearest != "" {
+				return nearest
+			}
 			return sorted[k-1].name
 		}
 		for i := d.secIdxAt(off); i >= 0; i = d.secParent[i] {

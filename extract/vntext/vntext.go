@@ -456,7 +456,7 @@ var lowerWords = map[string]bool{
 	"xây": true, "dựng": true, "giao": true, "vận": true, "tải": true, "thương": true, "khoa": true,
 	"học": true, "nghệ": true, "hóa": true, "thể": true, "thao": true, "du": true, "lịch": true,
 	"lao": true, "động": true, "binh": true, "kế": true, "hoạch": true, "đầu": true,
-	"ngoại": true, "quốc": true, "nội": true, "tra": true, "thanh": true,
+	"ngoại": true, "quốc": true, "nội": true, "tướng": true, "trưởng": true, "tra": true, "thanh": true,
 }
 
 // localityWords are followed by a proper name.
