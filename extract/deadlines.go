@@ -19,15 +19,18 @@ var (
 	endYearRe    = regexp.MustCompile(`(?i)^hết\s+năm\s+(\d{4})`)
 	dayMonthRe   = regexp.MustCompile(`^(?:ngày\s*)?(\d{1,2})/(\d{1,2})\b(?:\s*/\s*\d)?`)
 	timeRe       = regexp.MustCompile(`(?i)(\d{1,2})\s*(?:giờ|h)\s*(\d{2})?`)
-	dayOfMonthRe = regexp.MustCompile(`(?i)^(?:ngày\s*)?\d{1,2}\s+(?:của\s+)?(?:tháng|hằng tháng|hàng tháng)`)
-	namedDayRe   = regexp.MustCompile(`^(?:ngày\s+)?(?:\p{Ll}+\s+){1,3}`)
-	halfAnyRe    = regexp.MustCompile(`(?i)6\s+tháng\s+(cuối|đầu)\s+năm\s+(\d{4})`)
+	dayOfMonthRe = regexp.MustCompile(`(?i)^(?:ngày\s*)?(\d{1,2})\s+(?:của\s+)?(?:tháng|hằng tháng|hàng tháng)`)
+	// "ngày 20 tháng 6" with no year (a yearly day, or the year is implied)
+	dayMonthWordsRe = regexp.MustCompile(`(?i)^(?:ngày\s*)?(\d{1,2})\s+tháng\s+(\d{1,2})\b`)
+	namedDayRe      = regexp.MustCompile(`^(?:ngày\s+)?(?:\p{Ll}+\s+){1,3}`)
+	halfAnyRe       = regexp.MustCompile(`(?i)6\s+tháng\s+(cuối|đầu)\s+năm\s+(\d{4})`)
 )
 
 // timeValue is a date or period read after a deadline phrase.
 type timeValue struct {
 	date, period, start, end string
-	n                        int // bytes consumed
+	on                       string // a day without a year: "--12-25", "---05"
+	n                        int    // bytes consumed
 }
 
 // parseTimeAt reads a date or a period at the start of s (after "ngày",
@@ -79,13 +82,30 @@ func parseTimeAt(s string) (timeValue, bool) {
 	if m := yearOnlyRe.FindStringSubmatch(t); m != nil {
 		return timeValue{period: m[1], start: m[1] + "-01-01", end: m[1] + "-12-31", n: skip + len(m[0])}, true
 	}
+	if m := dayMonthWordsRe.FindStringSubmatch(t); m != nil { // "ngày 20 tháng 6 hằng năm"
+		return timeValue{on: monthDay(m[2], m[1]), n: skip + len(m[0])}, true
+	}
 	if m := dayOfMonthRe.FindStringSubmatch(t); m != nil { // "ngày 05 của tháng liền kề"
-		return timeValue{n: skip + len(m[0])}, true
+		on := ""
+		if d := atoi(m[1]); d >= 1 && d <= 31 {
+			on = fmt.Sprintf("---%02d", d)
+		}
+		return timeValue{on: on, n: skip + len(m[0])}, true
 	}
 	if m := dayMonthRe.FindStringSubmatch(t); m != nil { // "25/12 hàng năm", "31/01 năm liền kề"
-		return timeValue{n: skip + len(m[0])}, true
+		return timeValue{on: monthDay(m[2], m[1]), n: skip + len(m[0])}, true
 	}
 	return timeValue{}, false
+}
+
+// monthDay writes a day of the year as ISO 8601 "--MM-DD", or "" when it
+// does not exist.
+func monthDay(month, day string) string {
+	m, d := atoi(month), atoi(day)
+	if m < 1 || m > 12 || d < 1 || d > lastDay(2024, m) {
+		return ""
+	}
+	return fmt.Sprintf("--%02d-%02d", m, d)
 }
 
 func (tv timeValue) periodOf() *Period {
@@ -202,15 +222,25 @@ func (x *Extractor) findDeadlines(s string, c deadlineCtx) []Deadline {
 				if inCite(p.a + h.b + 1) {
 					continue
 				}
-				dl.Date, dl.Period = tv.date, tv.periodOf()
+				dl.Date, dl.Period, dl.RecurOn = tv.date, tv.periodOf(), tv.on
 				end = p.a + h.b + tv.n
 				// "trước ngày 25/12 hàng năm"
-				rest := p.text[h.b+tv.n:]
 				if hi+1 < len(hits) && x.rs.Deadlines[hits[hi+1].value].Kind == "recurring" && hits[hi+1].a-h.b-tv.n < 16 {
 					dl.Recurring = x.rs.Deadlines[hits[hi+1].value].Recurring
 					end = p.a + hits[hi+1].b
+				} else if tv.on != "" {
+					// "trước ngày 20 tháng 6 và trước ngày 20 tháng 12 hằng
+					// năm": the recurrence at the end of the clause is both
+					// days'.
+					rest := p.text[h.b+tv.n:]
+					if i := strings.IndexAny(rest, ";."); i >= 0 {
+						rest = rest[:i]
+					}
+					dl.Recurring = x.recurrenceIn(rest)
 				}
-				_ = rest
+				if dl.Date == "" && dl.Period == nil && dl.Recurring == "" && dl.RecurOn == "" {
+					continue // "trước ngày" with nothing a calendar can hold
+				}
 			}
 			if taken(a, end) {
 				continue

@@ -81,3 +81,31 @@ func TestTableDeadlines(t *testing.T) {
 		t.Errorf("table units: %v", roles)
 	}
 }
+
+// A day without a year is kept as the day of a recurrence (ISO 8601
+// "--MM-DD", "---DD"), and a recurrence at the end of the clause is every
+// listed day's; "trước ngày" with nothing to put in a calendar is no
+// deadline.
+func TestRecurringDays(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want [][2]string // recurring, recur_on
+	}{
+		{"Các sở báo cáo trước ngày 20 tháng 6 hằng năm.", [][2]string{{"yearly", "--06-20"}}},
+		{"Các sở báo cáo trước ngày 20 tháng 6 và trước ngày 20 tháng 12 hằng năm.", [][2]string{{"yearly", "--06-20"}, {"yearly", "--12-20"}}},
+		{"tổng hợp báo cáo trước ngày 25/12 hàng năm.", [][2]string{{"yearly", "--12-25"}}},
+		{"Các sở báo cáo trước ngày 15 hằng tháng.", [][2]string{{"monthly", "---15"}}},
+		{"Các sở báo cáo trước ngày 31 tháng 2 hằng năm.", [][2]string{{"yearly", ""}}},
+	} {
+		got := extractText(c.in).Deadlines
+		if len(got) != len(c.want) {
+			t.Errorf("%q: %d deadlines %+v", c.in, len(got), got)
+			continue
+		}
+		for i, w := range c.want {
+			if got[i].Recurring != w[0] || got[i].RecurOn != w[1] {
+				t.Errorf("%q #%d: recurring %q on %q, want %q on %q", c.in, i, got[i].Recurring, got[i].RecurOn, w[0], w[1])
+			}
+		}
+	}
+}

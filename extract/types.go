@@ -117,6 +117,7 @@ type Deadline struct {
 	Date      string  `json:"date,omitempty"`      // ISO, when a calendar day is stated
 	Period    *Period `json:"period,omitempty"`    // Quý III/2025, tháng 12/2025, năm 2026
 	Recurring string  `json:"recurring,omitempty"` // weekly, monthly, quarterly, yearly, continuous
+	RecurOn   string  `json:"recur_on,omitempty"`  // day of a recurrence, ISO 8601: "--12-25" each year, "---05" each month
 	Time      string  `json:"time,omitempty"`      // 17:00
 	Relative  string  `json:"relative,omitempty"`  // "15 ngày kể từ ngày ký"
 	Kind      string  `json:"kind"`                // due, from, until, during, recurring, period

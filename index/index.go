@@ -99,7 +99,7 @@ func open(path string, reset bool) (*Index, error) {
 // with; an index of another version is rebuilt by the next ingest.
 const (
 	schemaKey     = "vanban_schema"
-	schemaVersion = "3" // 2: one vi_text field instead of three; 3: sections as lines, not JSON
+	schemaVersion = "4" // 2: one vi_text field instead of three; 3: sections as lines, not JSON; 4: recur_on
 )
 
 // ErrOldSchema is returned by Open for an index built by another version
@@ -208,6 +208,7 @@ func newMapping() mapping.IndexMapping {
 	add("period_start", facet())
 	add("period_end", kw(true))
 	add("recurring", kw(true))
+	add("recur_on", kw(true))
 	add("action", stored())
 	add("unit", text(AnalyzerFold, true, false))
 	// Files.

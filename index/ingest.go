@@ -365,7 +365,7 @@ func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) 
 	}
 	for _, dl := range r.Deadlines {
 		d := base(KindDeadline)
-		d["date"], d["recurring"], d["action"], d["unit"], d["section"] = dl.Date, dl.Recurring, dl.Action, dl.Unit, dl.Section
+		d["date"], d["recurring"], d["recur_on"], d["action"], d["unit"], d["section"] = dl.Date, dl.Recurring, dl.RecurOn, dl.Action, dl.Unit, dl.Section
 		d["cite_text"] = dl.Text
 		if dl.Period != nil {
 			d["period"], d["period_start"], d["period_end"] = dl.Period.Label, dl.Period.Start, dl.Period.End

@@ -297,6 +297,7 @@ type DeadlineRow struct {
 	Start     string `json:"start"`
 	End       string `json:"end"`
 	Recurring string `json:"recurring"`
+	RecurOn   string `json:"recur_on,omitempty"` // "--12-25" each year, "---05" each month
 	Text      string `json:"text"`
 	Action    string `json:"action"`
 	Unit      string `json:"unit"`
@@ -322,7 +323,7 @@ func (ix *Index) Deadlines(o DeadlineOptions) ([]DeadlineRow, error) {
 		per := bleve.NewConjunctionQuery(dateRange("period_start", "", o.To), dateRange("period_end", o.From, ""))
 		qs = append(qs, bleve.NewDisjunctionQuery(byDate, per))
 	}
-	rows, err := ix.all(bleve.NewConjunctionQuery(qs...), []string{"path", "doc_number", "date", "period", "period_start", "period_end", "recurring", "cite_text", "action", "unit", "section"})
+	rows, err := ix.all(bleve.NewConjunctionQuery(qs...), []string{"path", "doc_number", "date", "period", "period_start", "period_end", "recurring", "recur_on", "cite_text", "action", "unit", "section"})
 	if err != nil {
 		return nil, err
 	}
@@ -336,7 +337,7 @@ func (ix *Index) Deadlines(o DeadlineOptions) ([]DeadlineRow, error) {
 			continue
 		}
 		out = append(out, DeadlineRow{Path: m["path"], DocNumber: m["doc_number"], Date: m["date"], Period: m["period"], Start: m["period_start"],
-			End: m["period_end"], Recurring: m["recurring"], Text: m["cite_text"], Action: m["action"], Unit: m["unit"], Section: m["section"]})
+			End: m["period_end"], Recurring: m["recurring"], RecurOn: m["recur_on"], Text: m["cite_text"], Action: m["action"], Unit: m["unit"], Section: m["section"]})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i].Date, out[j].Date

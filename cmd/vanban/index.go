@@ -420,24 +420,32 @@ func newDeadlinesCmd(a *app) *cobra.Command {
 func writeDeadlinesCSV(w io.Writer, rows []index.DeadlineRow) error {
 	io.WriteString(w, "\ufeff")
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"Ngày", "Kỳ", "Từ", "Đến", "Lặp lại", "Việc", "Đơn vị", "Văn bản", "Mục", "Nguyên văn", "Tệp"})
+	cw.Write([]string{"Ngày", "Kỳ", "Từ", "Đến", "Lặp lại", "Ngày lặp", "Việc", "Đơn vị", "Văn bản", "Mục", "Nguyên văn", "Tệp"})
 	for _, r := range rows {
-		cw.Write([]string{r.Date, r.Period, r.Start, r.End, r.Recurring, r.Action, r.Unit, r.DocNumber, r.Section, oneLine(r.Text), r.Path})
+		cw.Write([]string{r.Date, r.Period, r.Start, r.End, r.Recurring, r.RecurOn, r.Action, r.Unit, r.DocNumber, r.Section, oneLine(r.Text), r.Path})
 	}
 	cw.Flush()
 	return cw.Error()
 }
 
 // writeICS writes an iCalendar file: one all-day event per dated deadline,
-// at the end day of a period otherwise.
+// at the end day of a period otherwise; a yearly or monthly deadline with
+// its day ("trước ngày 25/12 hằng năm") repeats from this year or month.
 func writeICS(w io.Writer, rows []index.DeadlineRow, now time.Time) error {
 	esc := strings.NewReplacer("\\", "\\\\", ";", "\\;", ",", "\\,", "\n", "\\n")
 	var b strings.Builder
 	b.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//vanban//thoi han//VI\r\nCALSCALE:GREGORIAN\r\n")
 	for i, r := range rows {
-		day := r.Date
+		day, rule := r.Date, ""
 		if day == "" {
 			day = r.End
+		}
+		switch {
+		case day != "":
+		case r.Recurring == "yearly" && len(r.RecurOn) == 7 && strings.HasPrefix(r.RecurOn, "--"):
+			day, rule = fmt.Sprintf("%d-%s", now.Year(), r.RecurOn[2:]), "RRULE:FREQ=YEARLY\r\n"
+		case r.Recurring == "monthly" && len(r.RecurOn) == 5 && strings.HasPrefix(r.RecurOn, "---"):
+			day, rule = fmt.Sprintf("%d-%02d-%s", now.Year(), now.Month(), r.RecurOn[3:]), "RRULE:FREQ=MONTHLY\r\n"
 		}
 		if day == "" {
 			continue
@@ -450,6 +458,7 @@ func writeICS(w io.Writer, rows []index.DeadlineRow, now time.Time) error {
 		fmt.Fprintf(&b, "BEGIN:VEVENT\r\nUID:%s-%d@vanban\r\nDTSTAMP:%s\r\nDTSTART;VALUE=DATE:%s\r\nSUMMARY:%s\r\nDESCRIPTION:%s\r\n",
 			d, i, now.UTC().Format("20060102T150405Z"), d, esc.Replace("Hạn: "+summary),
 			esc.Replace(strings.TrimSpace(oneLine(r.Text)+" — "+r.Unit+" — "+r.DocNumber+" "+r.Path)))
+		b.WriteString(rule)
 		b.WriteString("END:VEVENT\r\n")
 	}
 	b.WriteString("END:VCALENDAR\r\n")

@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/vanban/vanban/index"
 )
 
 func TestIngestSearchCitesDeadlinesCLI(t *testing.T) {
@@ -106,5 +109,28 @@ func TestIngestBrokenCorpusWithSamples(t *testing.T) {
 	}
 	if code != exitFailed || sum.Indexed != 3 || len(sum.Failed) != len(broken) { // broken has a README instead of huge.pdf
 		t.Errorf("exit %d, indexed %d, failed %d\n%s\n%s", code, sum.Indexed, len(sum.Failed), out, stderr)
+	}
+}
+
+// Yearly and monthly deadlines with their day repeat in calendars; a
+// weekly one without a day is left out.
+func TestICSRecurrences(t *testing.T) {
+	rows := []index.DeadlineRow{
+		{Recurring: "yearly", RecurOn: "--12-25", Action: "Báo cáo năm"},
+		{Recurring: "monthly", RecurOn: "---05", Action: "Báo cáo tháng"},
+		{Recurring: "weekly", Action: "Giao ban"},
+	}
+	var b strings.Builder
+	if err := writeICS(&b, rows, time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{"DTSTART;VALUE=DATE:20261225\r\nSUMMARY:Hạn: Báo cáo năm", "RRULE:FREQ=YEARLY", "DTSTART;VALUE=DATE:20260305", "RRULE:FREQ=MONTHLY"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	if strings.Count(out, "BEGIN:VEVENT") != 2 {
+		t.Errorf("want 2 events:\n%s", out)
 	}
 }
