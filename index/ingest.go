@@ -194,24 +194,39 @@ func (ix *Index) Ingest(paths []string, ex *extract.Extractor, opt IngestOptions
 	}()
 	batch := ix.b.NewBatch()
 	inBatch := 0
-	flush := func() error {
-		if inBatch == 0 {
-			return nil
+	// Full batches go to one writer goroutine, in order, while the next one
+	// fills: Bleve builds a batch's segment on one core, and extraction
+	// would otherwise wait for it.
+	toWrite := make(chan *bleve.Batch, 1)
+	written := make(chan error, 1)
+	go func() {
+		var err error
+		for b := range toWrite {
+			if err == nil {
+				err = ix.b.Batch(b)
+			}
 		}
-		err := ix.b.Batch(batch)
-		batch.Reset()
+		written <- err
+	}()
+	// A write error stops the writer (later batches are dropped) and is
+	// returned by finish.
+	flush := func() {
+		if inBatch == 0 {
+			return
+		}
+		toWrite <- batch
+		batch = ix.b.NewBatch()
 		inBatch = 0
-		return err
+	}
+	finish := func() error {
+		close(toWrite)
+		return <-written
 	}
 	done := 0
-	var writeErr error
 	for r := range results {
 		done++
 		if opt.Progress != nil {
 			opt.Progress(done, len(files), r.path)
-		}
-		if writeErr != nil {
-			continue // drain the workers
 		}
 		switch {
 		case r.err != nil:
@@ -233,11 +248,8 @@ func (ix *Index) Ingest(paths []string, ex *extract.Extractor, opt IngestOptions
 		sum.Sections += c.P
 		inBatch++
 		if inBatch >= bs {
-			writeErr = flush()
+			flush()
 		}
-	}
-	if writeErr != nil {
-		return sum, writeErr
 	}
 	if opt.Prune {
 		seen := map[string]bool{}
@@ -255,7 +267,8 @@ func (ix *Index) Ingest(paths []string, ex *extract.Extractor, opt IngestOptions
 			}
 		}
 	}
-	if err := flush(); err != nil {
+	flush()
+	if err := finish(); err != nil {
 		return sum, err
 	}
 	sort.Slice(sum.Failed, func(i, j int) bool { return sum.Failed[i].Path < sum.Failed[j].Path })
