@@ -44,7 +44,6 @@ type Index struct {
 // Kinds of indexed documents (field "kind").
 const (
 	KindFile     = "file"
-	KindCitation = "citation"
 	KindDeadline = "deadline"
 )
 
@@ -99,7 +98,7 @@ func open(path string, reset bool) (*Index, error) {
 // with; an index of another version is rebuilt by the next ingest.
 const (
 	schemaKey     = "vanban_schema"
-	schemaVersion = "4" // 2: one vi_text field instead of three; 3: sections as lines, not JSON; 4: recur_on
+	schemaVersion = "5" // 2: one vi_text field instead of three; 3: sections as lines, not JSON; 4: recur_on; 5: no citation records
 )
 
 // ErrOldSchema is returned by Open for an index built by another version
@@ -182,7 +181,6 @@ func newMapping() mapping.IndexMapping {
 	add("section", kw(true))
 	add("heading", stored())
 	add("sections", stored())
-	add("count", stored())
 	// Passage text: the original, stored once, analyzed once into folded
 	// words, marked accented words and folded shingles (vi_text; three
 	// fields with one analysis each cost a third more ingest time). No term
@@ -193,15 +191,6 @@ func newMapping() mapping.IndexMapping {
 	add("cite_text", stored())
 	add("numbers", num)
 	add("units", text(AnalyzerFold, true, false))
-	// Citations.
-	add("number", kw(true))
-	add("number_key", num)
-	add("number_written", stored())
-	add("cite_type", kw(true))
-	add("cite_date", kw(true))
-	add("cite_issuer", stored())
-	add("cite_title", stored())
-	add("cite_problems", stored())
 	// Deadlines.
 	add("date", kw(true))
 	add("period", kw(true))

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -98,23 +97,34 @@ func (ix *Index) Cites(n string) (*CitesResult, error) {
 	key := NumberKey(n)
 	r := &CitesResult{Number: n, Hits: []CiteHit{}, Disagreements: []string{}}
 	dates, issuers := map[string]int{}, map[string]string{}
-	fields := []string{"path", "doc_number", "doc_subject", "section", "count", "number", "number_written", "cite_type", "cite_date", "cite_issuer", "cite_text", "cite_problems"}
-	err := ix.each(bleve.NewConjunctionQuery(termQ("kind", KindCitation), termQ("number_key", key)), fields, []string{"path"}, func(h *search.DocumentMatch) {
-		c := CiteHit{Path: str(h, "path"), DocNumber: str(h, "doc_number"), DocSubject: str(h, "doc_subject"), Sections: strs(h, "section"),
-			Number: str(h, "number"), Written: strs(h, "number_written"), Type: str(h, "cite_type"), Dates: strs(h, "cite_date"),
-			Issuers: strs(h, "cite_issuer"), Text: str(h, "cite_text"), Problems: str(h, "cite_problems")}
-		c.Count, _ = strconv.Atoi(str(h, "count"))
-		r.Hits = append(r.Hits, c)
-		if c.Number != "" {
+	q := bleve.NewConjunctionQuery(termQ("kind", KindFile), termQ("numbers", key))
+	var decodeErr error
+	err := ix.each(q, []string{"path", "doc_number", "doc_subject", "doc_json"}, []string{"path"}, func(h *search.DocumentMatch) {
+		var rec extract.Record
+		if err := json.Unmarshal([]byte(str(h, "doc_json")), &rec); err != nil {
+			decodeErr = err
+			return
+		}
+		for _, g := range citeGroups(rec.Citations) {
+			if g.numberKey != key {
+				continue
+			}
+			c := CiteHit{Path: str(h, "path"), DocNumber: str(h, "doc_number"), DocSubject: str(h, "doc_subject"), Sections: g.secs,
+				Number: g.number, Written: g.written, Type: g.typ, Dates: g.dates, Issuers: g.issuers, Text: g.text,
+				Problems: strings.Join(g.probs, "; "), Count: g.count}
+			r.Hits = append(r.Hits, c)
 			r.Number = c.Number
-		}
-		for _, d := range c.Dates {
-			dates[d]++
-		}
-		for _, is := range c.Issuers {
-			issuers[vntext.Fold(is)] = is
+			for _, d := range c.Dates {
+				dates[d]++
+			}
+			for _, is := range c.Issuers {
+				issuers[vntext.Fold(is)] = is
+			}
 		}
 	})
+	if err == nil {
+		err = decodeErr
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -265,27 +275,65 @@ func (ix *Index) Graph() ([]Edge, error) {
 			byNum[NumberKey(f["doc_number"])] = f["path"]
 		}
 	}
-	rows, err := ix.all(termQ("kind", KindCitation), []string{"path", "number", "number_key", "cite_type", "count"}, "path")
+	recs, err := ix.Records()
 	if err != nil {
 		return nil, err
 	}
-	idx := map[[2]string]int{}
+	paths := make([]string, 0, len(recs))
+	for p := range recs {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
 	var out []Edge
-	for _, m := range rows {
-		n, _ := strconv.Atoi(m["count"])
-		k := [2]string{m["path"], m["number"]}
-		if i, ok := idx[k]; ok {
-			out[i].Count += n
-			continue
+	for _, p := range paths {
+		for _, g := range citeGroups(recs[p].Citations) {
+			e := Edge{From: name[p], To: g.number, Type: g.typ, Count: g.count}
+			if g.numberKey != "" {
+				e.Target = byNum[g.numberKey]
+			}
+			out = append(out, e)
 		}
-		e := Edge{From: name[m["path"]], To: m["number"], Type: m["cite_type"], Count: n}
-		if m["number_key"] != "" {
-			e.Target = byNum[NumberKey(m["number_key"])]
-		}
-		idx[k] = len(out)
-		out = append(out, e)
 	}
 	return out, nil
+}
+
+// citeGroup is one instrument as a document cites it: every section,
+// spelling, date, issuer and problem of its mentions.
+type citeGroup struct {
+	number, numberKey, typ, text          string
+	dates, issuers, written, secs, probs []string
+	count                                int
+}
+
+// citeGroups groups a document's citations by instrument: by normalized
+// number, or by title for a law cited by name.
+func citeGroups(cs []extract.Citation) []*citeGroup {
+	var out []*citeGroup
+	byKey := map[string]*citeGroup{}
+	for _, ct := range cs {
+		id := ct.NumberNormalized
+		if id == "" {
+			id = ct.Title
+		}
+		g, ok := byKey[id]
+		if !ok {
+			g = &citeGroup{number: id, typ: ct.Type, text: ct.Text}
+			if ct.NumberNormalized != "" {
+				g.numberKey = NumberKey(ct.NumberNormalized)
+			}
+			byKey[id] = g
+			out = append(out, g)
+		}
+		g.count++
+		g.dates = appendNew(g.dates, ct.Date)
+		g.issuers = appendNew(g.issuers, ct.Issuer)
+		g.written = appendNew(g.written, ct.Number)
+		g.secs = appendNew(g.secs, ct.Section)
+		for _, p := range ct.Problems {
+			g.probs = appendNew(g.probs, p.Message)
+		}
+	}
+	return out
 }
 
 // DeadlineRow is one deadline of an ingested document.
