@@ -129,7 +129,7 @@ func TestIngestIsIdempotent(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "a.txt"), append(data, []byte("\nBổ sung: Báo cáo trước ngày 15/10/2025.\n")...), 0o644)
 	os.Remove(filepath.Join(dir, "b.txt"))
-	s3, _ := ix.Ingest([]string{dir}, extractor(), IngestOptions{Prune: true})
+	s3, _ := ix.Ingest([]string{dir}, extractor(), IngestOptions{Prune: true, Compact: true})
 	if s3.Replaced != 1 || s3.Pruned != 1 {
 		t.Errorf("third %+v", s3)
 	}

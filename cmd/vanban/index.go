@@ -54,7 +54,7 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 func newIngestCmd(a *app) *cobra.Command {
-	var prune, asJSON bool
+	var prune, compact, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Đưa văn bản (tệp, thư mục) vào chỉ mục",
@@ -76,7 +76,7 @@ mã thoát 1 nếu có tệp lỗi.`,
 			defer ix.Close()
 			tty := isTTY(a.err)
 			start := time.Now()
-			opt := index.IngestOptions{Prune: prune, Load: a.load, Progress: func(done, total int, path string) {
+			opt := index.IngestOptions{Prune: prune, Compact: compact, Load: a.load, Progress: func(done, total int, path string) {
 				if asJSON {
 					return
 				}
@@ -129,6 +129,7 @@ mã thoát 1 nếu có tệp lỗi.`,
 		},
 	}
 	cmd.Flags().BoolVar(&prune, "prune", false, "xóa bản ghi của các tệp không còn tồn tại")
+	cmd.Flags().BoolVar(&compact, "compact", false, "gộp chỉ mục sau khi nạp: nạp lâu hơn vài giây, tìm kiếm nhanh hơn")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "in tóm tắt dạng JSON")
 	return cmd
 }
