@@ -300,7 +300,7 @@ func (ix *Index) Graph() ([]Edge, error) {
 // citeGroup is one instrument as a document cites it: every section,
 // spelling, date, issuer and problem of its mentions.
 type citeGroup struct {
-	number, numberKey, typ, text          string
+	number, numberKey, typ, text         string
 	dates, issuers, written, secs, probs []string
 	count                                int
 }
