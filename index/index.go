@@ -43,8 +43,7 @@ type Index struct {
 
 // Kinds of indexed documents (field "kind").
 const (
-	KindFile     = "file"
-	KindDeadline = "deadline"
+	KindFile = "file"
 )
 
 // Open opens the index at path, creating it if needed. It takes an
@@ -98,7 +97,7 @@ func open(path string, reset bool) (*Index, error) {
 // with; an index of another version is rebuilt by the next ingest.
 const (
 	schemaKey     = "vanban_schema"
-	schemaVersion = "5" // 2: one vi_text field instead of three; 3: sections as lines, not JSON; 4: recur_on; 5: no citation records
+	schemaVersion = "6" // 2: one vi_text field instead of three; 3: sections as lines, not JSON; 4: recur_on; 5: no citation records; 6: no deadline records
 )
 
 // ErrOldSchema is returned by Open for an index built by another version
@@ -178,8 +177,6 @@ func newMapping() mapping.IndexMapping {
 	add("year", facet())
 	add("doc_issuer", text(AnalyzerFold, true, false))
 	add("doc_subject", stored())
-	add("section", kw(true))
-	add("heading", stored())
 	add("sections", stored())
 	// Passage text: the original, stored once, analyzed once into folded
 	// words, marked accented words and folded shingles (vi_text; three
@@ -188,18 +185,11 @@ func newMapping() mapping.IndexMapping {
 	// snippets are cut by vanban from the stored text, not by Bleve's
 	// highlighter.
 	add("text", text(AnalyzerText, true, false))
-	add("cite_text", stored())
 	add("numbers", num)
 	add("units", text(AnalyzerFold, true, false))
-	// Deadlines.
-	add("date", kw(true))
-	add("period", kw(true))
-	add("period_start", facet())
-	add("period_end", kw(true))
-	add("recurring", kw(true))
-	add("recur_on", kw(true))
-	add("action", stored())
-	add("unit", text(AnalyzerFold, true, false))
+	// Deadlines, stored with their file (Deadlines filters them).
+	add("has_deadlines", kw(false))
+	add("deadlines_json", stored())
 	// Files.
 	add("counts", stored())
 	add("doc_json", stored())

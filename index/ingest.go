@@ -10,7 +10,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sort"
-	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -299,29 +298,16 @@ func (ix *Index) compact() error {
 	return nil
 }
 
-func fileID(path string) string            { return "f:" + path }
-func childID(k, path string, i int) string { return fmt.Sprintf("%s:%s#%d", k, path, i) }
+func fileID(path string) string { return "f:" + path }
 
-// pathOfChild is the file path inside a child's id ("p:/a/b.txt#3").
-func pathOfChild(id string) string {
-	if i := strings.LastIndexByte(id, '#'); i > 2 {
-		return id[2:i]
-	}
-	return id
-}
-
-func deleteFile(b *bleve.Batch, path string, c counts) {
+// deleteFile removes a file's record (its deadlines and citations live in
+// it).
+func deleteFile(b *bleve.Batch, path string, _ counts) {
 	b.Delete(fileID(path))
-	for i := 0; i < c.C; i++ {
-		b.Delete(childID("c", path, i))
-	}
-	for i := 0; i < c.D; i++ {
-		b.Delete(childID("d", path, i))
-	}
 }
 
-// addRecord adds a file's records to the batch: the file itself (with its
-// text and its stored record) and one record per deadline.
+// addRecord adds a file's record to the batch: its text, its fields for
+// filters, its stored record and its deadlines.
 func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) counts {
 	m := r.Meta
 	year := ""
@@ -367,16 +353,9 @@ func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) 
 	// finds the files citing a number, and its stored record gives the
 	// mentions (citeGroups). Records per cited instrument made a fifth of
 	// the Bleve documents and an eighth of the ingest time.
-	for _, dl := range r.Deadlines {
-		d := base(KindDeadline)
-		d["date"], d["recurring"], d["recur_on"], d["action"], d["unit"], d["section"] = dl.Date, dl.Recurring, dl.RecurOn, dl.Action, dl.Unit, dl.Section
-		d["cite_text"] = dl.Text
-		if dl.Period != nil {
-			d["period"], d["period_start"], d["period_end"] = dl.Period.Label, dl.Period.Start, dl.Period.End
-		}
-		b.Index(childID("d", path, c.D), clean(d))
-		c.D++
-	}
+	// Deadlines, likewise, are stored with the file and filtered when
+	// listed (Deadlines): records of their own were most of the rest of
+	// Bleve's documents.
 	f := base(KindFile)
 	for k, v := range text {
 		f[k] = v
@@ -392,6 +371,10 @@ func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) 
 	slim.Sections, slim.Units, slim.Contacts, slim.Deadlines, slim.Tables = nil, nil, nil, nil, nil
 	rj, _ := json.Marshal(slim)
 	f["doc_json"] = string(rj)
+	if len(r.Deadlines) > 0 {
+		dj, _ := json.Marshal(r.Deadlines)
+		f["deadlines_json"], f["has_deadlines"] = string(dj), "1"
+	}
 	b.Index(fileID(path), clean(f))
 	return c
 }

@@ -3,6 +3,7 @@ package index
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -352,6 +353,28 @@ type DeadlineRow struct {
 	Section   string `json:"section"`
 }
 
+// meets reports whether a deadline falls in [from, to] (either may be
+// empty): its date when it has one, else its period's overlap.
+func (r DeadlineRow) meets(from, to string) bool {
+	if r.Date != "" {
+		return (from == "" || r.Date >= from) && (to == "" || r.Date <= to)
+	}
+	if r.Start == "" || r.End == "" {
+		return false
+	}
+	return (to == "" || r.Start <= to) && (from == "" || r.End >= from)
+}
+
+// containsWords reports whether every word of want is among words.
+func containsWords(words, want []string) bool {
+	for _, w := range want {
+		if !slices.Contains(words, w) {
+			return false
+		}
+	}
+	return true
+}
+
 // DeadlineOptions filter deadlines.
 type DeadlineOptions struct {
 	Unit     string
@@ -359,33 +382,45 @@ type DeadlineOptions struct {
 	Doc      string // path suffix or number
 }
 
-// Deadlines lists deadlines across the index, sorted by date.
+// Deadlines lists deadlines across the index, sorted by date. They are
+// stored with their files and filtered here: by unit (every word of o.Unit,
+// folded), by range (a date within it, or a period that meets it; a
+// deadline with neither is left out when a range is asked), by document.
 func (ix *Index) Deadlines(o DeadlineOptions) ([]DeadlineRow, error) {
-	qs := []query.Query{termQ("kind", KindDeadline)}
-	if o.Unit != "" {
-		qs = append(qs, matchAll("unit", o.Unit))
+	q := bleve.NewConjunctionQuery(termQ("kind", KindFile), termQ("has_deadlines", "1"))
+	unitWords := strings.Fields(vntext.Fold(o.Unit))
+	var out []DeadlineRow
+	var decodeErr error
+	err := ix.each(q, []string{"path", "doc_number", "deadlines_json"}, nil, func(h *search.DocumentMatch) {
+		path, num := str(h, "path"), str(h, "doc_number")
+		if o.Doc != "" && !strings.HasSuffix(path, o.Doc) && NumberKey(num) != NumberKey(o.Doc) {
+			return
+		}
+		var dls []extract.Deadline
+		if err := json.Unmarshal([]byte(str(h, "deadlines_json")), &dls); err != nil {
+			decodeErr = err
+			return
+		}
+		for _, dl := range dls {
+			row := DeadlineRow{Path: path, DocNumber: num, Date: dl.Date, Recurring: dl.Recurring, RecurOn: dl.RecurOn,
+				Text: dl.Text, Action: dl.Action, Unit: dl.Unit, Section: dl.Section}
+			if dl.Period != nil {
+				row.Period, row.Start, row.End = dl.Period.Label, dl.Period.Start, dl.Period.End
+			}
+			if len(unitWords) > 0 && !containsWords(strings.Fields(vntext.Fold(dl.Unit)), unitWords) {
+				continue
+			}
+			if (o.From != "" || o.To != "") && !row.meets(o.From, o.To) {
+				continue
+			}
+			out = append(out, row)
+		}
+	})
+	if err == nil {
+		err = decodeErr
 	}
-	if o.From != "" || o.To != "" {
-		byDate := dateRange("date", o.From, o.To)
-		// a period overlaps [from, to]: start ≤ to and end ≥ from
-		per := bleve.NewConjunctionQuery(dateRange("period_start", "", o.To), dateRange("period_end", o.From, ""))
-		qs = append(qs, bleve.NewDisjunctionQuery(byDate, per))
-	}
-	rows, err := ix.all(bleve.NewConjunctionQuery(qs...), []string{"path", "doc_number", "date", "period", "period_start", "period_end", "recurring", "recur_on", "cite_text", "action", "unit", "section"})
 	if err != nil {
 		return nil, err
-	}
-	var out []DeadlineRow
-	for _, m := range rows {
-		if o.Doc != "" && !strings.HasSuffix(m["path"], o.Doc) && NumberKey(m["doc_number"]) != NumberKey(o.Doc) {
-			continue
-		}
-		// A dated deadline is judged by its date, not by its period.
-		if d := m["date"]; d != "" && (o.From != "" && d < o.From || o.To != "" && d > o.To) {
-			continue
-		}
-		out = append(out, DeadlineRow{Path: m["path"], DocNumber: m["doc_number"], Date: m["date"], Period: m["period"], Start: m["period_start"],
-			End: m["period_end"], Recurring: m["recurring"], RecurOn: m["recur_on"], Text: m["cite_text"], Action: m["action"], Unit: m["unit"], Section: m["section"]})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i].Date, out[j].Date
