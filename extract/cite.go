@@ -429,7 +429,9 @@ func (x *Extractor) lawNameEnd(s string, a, lb int) int {
 			}
 			break
 		}
-		if k := strings.ToLower(t.s); i > 0 && lawNameStops[k] && (!isCapitalized(t.s) || k == "ngày" || k == "số") {
+		// In capitals ("LUẬT VIỆC LÀM TRÊN ĐỊA BÀN …") case tells nothing:
+		// the stop words end the name there too.
+		if k := strings.ToLower(t.s); i > 0 && lawNameStops[k] && (!isCapitalized(t.s) || vntext.IsUpperText(t.s) || k == "ngày" || k == "số") {
 			break
 		}
 		if i >= 16 {

@@ -241,6 +241,9 @@ func (ix *Index) Refs(doc string) ([]Ref, string, error) {
 		}
 		if i, ok := idx[k]; ok {
 			out[i].Count++
+			if vntext.IsUpperText(out[i].Title) && !vntext.IsUpperText(c.Title) {
+				out[i].Title = c.Title // as written in running text, not in a heading's capitals
+			}
 			continue
 		}
 		ref := Ref{Type: c.Type, Number: c.NumberNormalized, Title: c.Title, Date: c.Date, Issuer: c.Issuer, Count: 1}
@@ -312,13 +315,16 @@ func citeGroups(cs []extract.Citation) []*citeGroup {
 	var out []*citeGroup
 	byKey := map[string]*citeGroup{}
 	for _, ct := range cs {
-		id := ct.NumberNormalized
-		if id == "" {
-			id = ct.Title
+		id, name := ct.NumberNormalized, ct.NumberNormalized
+		if id == "" { // a law by name: one group whatever the case it is written in
+			id, name = "name:"+strings.ToLower(ct.Title), ct.Title
 		}
 		g, ok := byKey[id]
+		if ok && vntext.IsUpperText(g.number) && !vntext.IsUpperText(name) {
+			g.number = name // "Luật Việc làm" rather than "LUẬT VIỆC LÀM"
+		}
 		if !ok {
-			g = &citeGroup{number: id, typ: ct.Type, text: ct.Text}
+			g = &citeGroup{number: name, typ: ct.Type, text: ct.Text}
 			if ct.NumberNormalized != "" {
 				g.numberKey = NumberKey(ct.NumberNormalized)
 			}

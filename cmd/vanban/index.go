@@ -291,15 +291,15 @@ func newRefsCmd(a *app) *cobra.Command {
 			}
 			fmt.Fprintf(a.out, "%s dẫn chiếu %d văn bản:\n", path, len(refs))
 			for _, r := range refs {
-				id := r.Number
-				if id == "" {
-					id = r.Title
+				label := r.Type + " " + r.Number
+				if r.Number == "" { // a law by name: its name says its type
+					label = r.Title
 				}
 				where := "ngoài kho"
 				if r.InCorpus {
 					where = "trong kho: " + r.ResolvedTo
 				}
-				fmt.Fprintf(a.out, "  %s %s (%d lần) — %s\n", r.Type, id, r.Count, where)
+				fmt.Fprintf(a.out, "  %s (%d lần) — %s\n", label, r.Count, where)
 			}
 			return nil
 		},
