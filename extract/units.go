@@ -258,6 +258,15 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 			end = lb
 		default:
 			end = x.unitName(s, h0, h0+h.b, lb, false)
+			// "Điều 3. Sở Tài chính, Sở Nội vụ và … chịu trách nhiệm thi
+			// hành": a list of subjects, which the clause rule below reads
+			// whole.
+			if t := strings.TrimLeft(s[end:lb], " "); strings.HasPrefix(t, ", ") || strings.HasPrefix(t, "và ") {
+				t = strings.TrimPrefix(strings.TrimPrefix(t, ", "), "và ")
+				if _, ok := x.unitHeads.at(t); ok {
+					continue
+				}
+			}
 		}
 		if name := s[h0:end]; end != lb && x.genericCollective(name) || len(strings.Fields(name)) <= 2 && x.rs.Units[kind].Person {
 			continue // "Các cơ quan", "Thủ trưởng": nobody in particular

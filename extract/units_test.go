@@ -16,6 +16,8 @@ func TestUnits(t *testing.T) {
 		{"label lists", "- Cơ quan chủ trì: Sở Nội vụ, Sở Giáo dục và Đào tạo, Sở Tài chính.\n- Cơ quan phối hợp: Bảo hiểm xã hội Thành phố, Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ).",
 			map[string]string{"Sở Nội vụ": "chủ trì,phối hợp", "Sở Giáo dục và Đào tạo": "chủ trì", "Sở Tài chính": "chủ trì",
 				"Bảo hiểm xã hội Thành phố": "phối hợp", "Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ)": "phối hợp"}},
+		{"a list of subjects in an article without a title", "Điều 3. Sở Tài chính, Sở Nội vụ và Ủy ban nhân dân các huyện chịu trách nhiệm thi hành Quyết định này.",
+			map[string]string{"Sở Tài chính": "thực hiện", "Sở Nội vụ": "thực hiện", "Ủy ban nhân dân các huyện": "thực hiện"}},
 		{"comma inside a ministry name", "- Sở Văn hóa, Thể thao và Du lịch định hướng, chỉ đạo các cơ quan báo chí.",
 			map[string]string{"Sở Văn hóa, Thể thao và Du lịch": "chỉ đạo"}},
 		{"collective localities", "- Ủy ban nhân dân các xã, phường, đặc khu chủ động tổ chức triển khai.",
