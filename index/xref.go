@@ -111,7 +111,7 @@ func (ix *Index) Cites(n string) (*CitesResult, error) {
 				continue
 			}
 			c := CiteHit{Path: str(h, "path"), DocNumber: str(h, "doc_number"), DocSubject: str(h, "doc_subject"), Sections: g.secs,
-				Number: g.number, Written: g.written, Type: g.typ, Dates: g.dates, Issuers: g.issuers, Text: g.text,
+				Number: g.label(), Written: g.written, Type: g.typ, Dates: g.dates, Issuers: g.issuers, Text: g.text,
 				Problems: strings.Join(g.probs, "; "), Count: g.count}
 			r.Hits = append(r.Hits, c)
 			r.Number = c.Number
@@ -233,24 +233,11 @@ func (ix *Index) Refs(doc string) ([]Ref, string, error) {
 		}
 	}
 	var out []Ref
-	idx := map[string]int{}
-	for _, c := range r.Citations {
-		k := c.NumberNormalized
-		if k == "" {
-			k = "name:" + vntext.Key(c.Title)
-		}
-		if i, ok := idx[k]; ok {
-			out[i].Count++
-			if vntext.IsUpperText(out[i].Title) && !vntext.IsUpperText(c.Title) {
-				out[i].Title = c.Title // as written in running text, not in a heading's capitals
-			}
-			continue
-		}
-		ref := Ref{Type: c.Type, Number: c.NumberNormalized, Title: c.Title, Date: c.Date, Issuer: c.Issuer, Count: 1}
-		if p, ok := byNum[NumberKey(c.NumberNormalized)]; ok && c.NumberNormalized != "" {
+	for _, g := range citeGroups(r.Citations) {
+		ref := Ref{Type: g.typ, Number: g.number, Title: g.title, Date: g.date, Issuer: g.issuer, Count: g.count}
+		if p, ok := byNum[g.numberKey]; ok && g.numberKey != "" {
 			ref.InCorpus, ref.ResolvedTo = true, p
 		}
-		idx[k] = len(out)
 		out = append(out, ref)
 	}
 	return out, path, nil
@@ -291,7 +278,7 @@ func (ix *Index) Graph() ([]Edge, error) {
 	var out []Edge
 	for _, p := range paths {
 		for _, g := range citeGroups(recs[p].Citations) {
-			e := Edge{From: name[p], To: g.number, Type: g.typ, Count: g.count}
+			e := Edge{From: name[p], To: g.label(), Type: g.typ, Count: g.count}
 			if g.numberKey != "" {
 				e.Target = byNum[g.numberKey]
 			}
@@ -302,34 +289,36 @@ func (ix *Index) Graph() ([]Edge, error) {
 }
 
 // citeGroup is one instrument as a document cites it: every section,
-// spelling, date, issuer and problem of its mentions.
+// spelling, date, issuer and problem of its mentions, and the first
+// mention's text, date and issuer.
 type citeGroup struct {
-	number, numberKey, typ, text         string
+	number, numberKey, typ, title, text  string
+	date, issuer                         string // of the first mention, as written
 	dates, issuers, written, secs, probs []string
 	count                                int
 }
 
 // citeGroups groups a document's citations by instrument: by normalized
-// number, or by title for a law cited by name.
+// number, or by name for a law cited by name (whatever its case and tone
+// placement; shown as running text writes it, not a heading's capitals).
 func citeGroups(cs []extract.Citation) []*citeGroup {
 	var out []*citeGroup
 	byKey := map[string]*citeGroup{}
 	for _, ct := range cs {
-		id, name := ct.NumberNormalized, ct.NumberNormalized
-		if id == "" { // a law by name: one group whatever the case it is written in
-			id, name = "name:"+strings.ToLower(ct.Title), ct.Title
+		id := ct.NumberNormalized
+		if id == "" {
+			id = "name:" + vntext.Key(ct.Title)
 		}
 		g, ok := byKey[id]
-		if ok && vntext.IsUpperText(g.number) && !vntext.IsUpperText(name) {
-			g.number = name // "Luật Việc làm" rather than "LUẬT VIỆC LÀM"
-		}
 		if !ok {
-			g = &citeGroup{number: name, typ: ct.Type, text: ct.Text}
+			g = &citeGroup{number: ct.NumberNormalized, typ: ct.Type, title: ct.Title, text: ct.Text, date: ct.Date, issuer: ct.Issuer}
 			if ct.NumberNormalized != "" {
 				g.numberKey = NumberKey(ct.NumberNormalized)
 			}
 			byKey[id] = g
 			out = append(out, g)
+		} else if vntext.IsUpperText(g.title) && !vntext.IsUpperText(ct.Title) {
+			g.title = ct.Title // "Luật Việc làm" rather than "LUẬT VIỆC LÀM"
 		}
 		g.count++
 		g.dates = appendNew(g.dates, ct.Date)
@@ -341,6 +330,14 @@ func citeGroups(cs []extract.Citation) []*citeGroup {
 		}
 	}
 	return out
+}
+
+// label is how a group is named: its number, or a law's name.
+func (g *citeGroup) label() string {
+	if g.number != "" {
+		return g.number
+	}
+	return g.title
 }
 
 // DeadlineRow is one deadline of an ingested document.
