@@ -191,7 +191,6 @@ func newMapping() mapping.IndexMapping {
 	add("has_deadlines", kw(false))
 	add("deadlines_json", stored())
 	// Files.
-	add("counts", stored())
 	add("doc_json", stored())
 
 	im := bleve.NewIndexMapping()

@@ -70,36 +70,24 @@ type Summary struct {
 // Changed reports whether the run changed the index.
 func (s Summary) Changed() bool { return s.Indexed > 0 || s.Pruned > 0 }
 
-type fileState struct {
-	sha    string
-	counts counts
-}
-
-type counts struct {
-	P, C, D int
-}
-
-// known returns every file recorded in the index.
-func (ix *Index) known() (map[string]fileState, error) {
-	out := map[string]fileState{}
+// known returns the content hash of every file recorded in the index, by
+// path.
+func (ix *Index) known() (map[string]string, error) {
+	out := map[string]string{}
 	q := bleve.NewTermQuery(KindFile)
 	q.SetField("kind")
 	from := 0
 	for {
 		req := bleve.NewSearchRequestOptions(q, 1000, from, false)
-		req.Fields = []string{"path", "sha256", "counts"}
+		req.Fields = []string{"path", "sha256"}
 		res, err := ix.b.Search(req)
 		if err != nil {
 			return nil, err
 		}
 		for _, h := range res.Hits {
-			var c counts
-			if s, ok := h.Fields["counts"].(string); ok {
-				json.Unmarshal([]byte(s), &c)
-			}
 			p, _ := h.Fields["path"].(string)
 			sha, _ := h.Fields["sha256"].(string)
-			out[p] = fileState{sha, c}
+			out[p] = sha
 		}
 		from += len(res.Hits)
 		if len(res.Hits) == 0 || uint64(from) >= res.Total {
@@ -169,7 +157,7 @@ func (ix *Index) Ingest(paths []string, ex *extract.Extractor, opt IngestOptions
 				}
 				h := sha256.Sum256(data)
 				r.sha = hex.EncodeToString(h[:])
-				if st, ok := known[p]; ok && st.sha == r.sha {
+				if sha, ok := known[p]; ok && sha == r.sha {
 					r.skip = true
 					results <- r
 					continue
@@ -237,16 +225,15 @@ func (ix *Index) Ingest(paths []string, ex *extract.Extractor, opt IngestOptions
 			sum.Skipped++
 			continue
 		}
-		if st, ok := known[r.path]; ok {
-			deleteFile(batch, r.path, st.counts)
-			sum.Replaced++
+		if _, ok := known[r.path]; ok {
+			sum.Replaced++ // the file's one record is overwritten under its id
 		}
-		c := addRecord(batch, r.path, r.sha, r.rec, r.src.Text)
+		secs := addRecord(batch, r.path, r.sha, r.rec, r.src.Text)
 		sum.Indexed++
 		sum.Citations += len(r.rec.Citations)
 		sum.Units += len(r.rec.Units)
 		sum.Deadlines += len(r.rec.Deadlines)
-		sum.Sections += c.P
+		sum.Sections += secs
 		inBatch++
 		if inBatch >= bs {
 			flush()
@@ -257,12 +244,12 @@ func (ix *Index) Ingest(paths []string, ex *extract.Extractor, opt IngestOptions
 		for _, f := range files {
 			seen[f] = true
 		}
-		for p, st := range known {
+		for p := range known {
 			if seen[p] {
 				continue
 			}
 			if _, err := os.Stat(p); os.IsNotExist(err) {
-				deleteFile(batch, p, st.counts)
+				batch.Delete(fileID(p))
 				sum.Pruned++
 				inBatch++
 			}
@@ -300,15 +287,16 @@ func (ix *Index) compact() error {
 
 func fileID(path string) string { return "f:" + path }
 
-// deleteFile removes a file's record (its deadlines and citations live in
-// it).
-func deleteFile(b *bleve.Batch, path string, _ counts) {
-	b.Delete(fileID(path))
-}
-
 // addRecord adds a file's record to the batch: its text, its fields for
-// filters, its stored record and its deadlines.
-func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) counts {
+// filters, its stored record and its deadlines. It returns the number of
+// sections (with the preamble) that passages are cut from.
+//
+// Citations have no records of their own: the file's "numbers" field finds
+// the files citing a number, and its stored record gives the mentions
+// (citeGroups); records per cited instrument made a fifth of the Bleve
+// documents and an eighth of the ingest time. Deadlines, likewise, are
+// stored with the file and filtered when listed (Deadlines).
+func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) int {
 	m := r.Meta
 	year := ""
 	if len(m.Date) >= 4 {
@@ -316,16 +304,6 @@ func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) 
 	} else if len(m.DatePartial) >= 4 {
 		year = m.DatePartial[:4]
 	}
-	// The file carries the document's fields for filters;
-	// citations and deadlines only what their listings show.
-	base := func(kind string) map[string]interface{} {
-		d := map[string]interface{}{"kind": kind, "path": path, "doc_number": m.Number, "doc_date": m.Date, "doc_subject": m.Subject}
-		if kind == KindFile {
-			d["doc_type"], d["doc_number_key"], d["year"], d["doc_issuer"] = m.Type, m.Number, year, m.Issuer
-		}
-		return d
-	}
-	var c counts
 	// The text goes into the file's own record: one searchable record per
 	// document (passage-level records multiplied the work of every query by
 	// six); the best sections of a hit are chosen at query time from the
@@ -334,7 +312,6 @@ func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) 
 	for _, s := range r.Sections {
 		secs = append(secs, section{s.Start, s.ID, s.Heading})
 	}
-	sj := encodeSections(secs)
 	var nums, units []string
 	if m.Number != "" {
 		nums = append(nums, m.Number)
@@ -347,22 +324,10 @@ func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) 
 	for _, u := range r.Units {
 		units = append(units, u.Name)
 	}
-	text := map[string]interface{}{"text": raw, "sections": sj, "numbers": nums, "units": units}
-	c.P = len(secs)
-	// Citations have no records of their own: the file's "numbers" field
-	// finds the files citing a number, and its stored record gives the
-	// mentions (citeGroups). Records per cited instrument made a fifth of
-	// the Bleve documents and an eighth of the ingest time.
-	// Deadlines, likewise, are stored with the file and filtered when
-	// listed (Deadlines): records of their own were most of the rest of
-	// Bleve's documents.
-	f := base(KindFile)
-	for k, v := range text {
-		f[k] = v
-	}
-	f["sha256"] = sha
-	cj, _ := json.Marshal(c)
-	f["counts"] = string(cj)
+	f := map[string]interface{}{"kind": KindFile, "path": path, "sha256": sha,
+		"doc_type": m.Type, "doc_number": m.Number, "doc_number_key": m.Number, "doc_date": m.Date, "year": year,
+		"doc_issuer": m.Issuer, "doc_subject": m.Subject,
+		"text": raw, "sections": encodeSections(secs), "numbers": nums, "units": units}
 	// The stored record keeps what refs and check read back (meta,
 	// citations, problems); units, deadlines, sections and tables, half
 	// or more of a record, are indexed on their own or not needed: storing
@@ -376,7 +341,7 @@ func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) 
 		f["deadlines_json"], f["has_deadlines"] = string(dj), "1"
 	}
 	b.Index(fileID(path), clean(f))
-	return c
+	return len(secs)
 }
 
 // clean drops empty values: an empty keyword would be indexed as the term
