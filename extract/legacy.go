@@ -86,6 +86,10 @@ func syllableScore(s string) (score float64, words int) {
 	return float64(ok) / float64(words), words
 }
 
+// wellFormed reports whether w is a well-formed Vietnamese syllable:
+// onset, tone and final (IsSyllable) and a vowel group the language has.
+func wellFormed(w string) bool { return vntext.IsSyllable(w) && vntext.HasVowelGroup(w) }
+
 // wellFormedShare is the share of the words of two letters or more that
 // are well-formed Vietnamese syllables, accented or not.
 func wellFormedShare(s string) (share float64, words int) {
@@ -95,7 +99,7 @@ func wellFormedShare(s string) (share float64, words int) {
 			continue
 		}
 		words++
-		if vntext.IsSyllable(w) && vntext.HasVowelGroup(w) {
+		if wellFormed(w) {
 			ok++
 		}
 	}
@@ -113,7 +117,7 @@ func syllableCounts(s string) (ok, words int) {
 		for _, r := range w {
 			if r >= 0x80 {
 				words++
-				if vntext.IsSyllable(w) && vntext.HasVowelGroup(w) {
+				if wellFormed(w) {
 					ok++
 				}
 				return

@@ -24,7 +24,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
-	"github.com/vanban/vanban/extract/vntext"
 )
 
 func loadPDF(data []byte, lim Options) (text string, pages int, err error) {
@@ -760,8 +759,6 @@ func rejoinSyllables(line string, gaps []float64) string {
 	}
 	return sb.String()
 }
-
-func wellFormed(w string) bool { return vntext.IsSyllable(w) && vntext.HasVowelGroup(w) }
 
 // lastWordStart is where the run of letters ending s starts.
 func lastWordStart(s string) int {

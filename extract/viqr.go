@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/vanban/vanban/extract/vntext"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -100,7 +99,7 @@ func looksLikeVIQR(s string) bool {
 		if len(core) < 2 || !strings.ContainsAny(core[:len(core)-1], "(^+'`?~.") {
 			continue
 		}
-		if u := DecodeVIQR(core); u != core && vntext.IsSyllable(strings.TrimRight(u, ".?")) && vntext.HasVowelGroup(strings.TrimRight(u, ".?")) {
+		if u := DecodeVIQR(core); u != core && wellFormed(strings.TrimRight(u, ".?")) {
 			hits++
 		}
 	}
