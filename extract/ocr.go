@@ -66,47 +66,40 @@ func ocrPDF(data []byte, pages int, opt Options) (string, error) {
 	if err := checkOCR(opt.OCRLang, true); err != nil {
 		return "", err
 	}
-	dir, err := os.MkdirTemp("", "vanban-ocr-")
-	if err != nil {
-		return "", err
-	}
-	defer os.RemoveAll(dir)
-	in := filepath.Join(dir, "in.pdf")
-	if err := os.WriteFile(in, data, 0o600); err != nil {
-		return "", err
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), opt.OCRPageTimeout*time.Duration(max(pages, 1)))
-	defer cancel()
-	args := []string{"-r", strconv.Itoa(opt.OCRDPI), "-gray", "-png"}
-	if opt.MaxPages > 0 {
-		args = append(args, "-l", strconv.Itoa(opt.MaxPages))
-	}
-	if err := run(ctx, "pdftoppm", append(args, in, filepath.Join(dir, "p"))...); err != nil {
-		return "", err
-	}
-	imgs, _ := filepath.Glob(filepath.Join(dir, "p-*.png"))
-	sort.Slice(imgs, func(i, j int) bool { return pageOf(imgs[i]) < pageOf(imgs[j]) })
-	if len(imgs) == 0 {
-		return "", fmt.Errorf("%w: pdftoppm drew no page", ErrCorrupt)
-	}
-	texts := make([]string, len(imgs))
-	errs := make([]error, len(imgs))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, img := range imgs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			texts[i], errs[i] = tesseract(ctx, img, opt.OCRLang)
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return "", err
-	}
-	return strings.Join(texts, "\n\f"), nil
+	return inTempDir(data, "in.pdf", func(dir, in string) (string, error) {
+		ctx, cancel := context.WithTimeout(context.Background(), opt.OCRPageTimeout*time.Duration(max(pages, 1)))
+		defer cancel()
+		args := []string{"-r", strconv.Itoa(opt.OCRDPI), "-gray", "-png"}
+		if opt.MaxPages > 0 {
+			args = append(args, "-l", strconv.Itoa(opt.MaxPages))
+		}
+		if _, err := run(ctx, "pdftoppm", append(args, in, filepath.Join(dir, "p"))...); err != nil {
+			return "", err
+		}
+		imgs, _ := filepath.Glob(filepath.Join(dir, "p-*.png"))
+		sort.Slice(imgs, func(i, j int) bool { return pageOf(imgs[i]) < pageOf(imgs[j]) })
+		if len(imgs) == 0 {
+			return "", fmt.Errorf("%w: pdftoppm drew no page", ErrCorrupt)
+		}
+		texts := make([]string, len(imgs))
+		errs := make([]error, len(imgs))
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		for i, img := range imgs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				sem <- struct{}{}
+				defer func() { <-sem }()
+				texts[i], errs[i] = tesseract(ctx, img, opt.OCRLang)
+			}()
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return "", err
+		}
+		return strings.Join(texts, "\n\f"), nil
+	})
 }
 
 // ocrImage reads an image file (PNG, JPEG, TIFF) with Tesseract.
@@ -114,39 +107,44 @@ func ocrImage(data []byte, opt Options) (string, error) {
 	if err := checkOCR(opt.OCRLang, false); err != nil {
 		return "", err
 	}
+	return inTempDir(data, "image", func(_, in string) (string, error) {
+		ctx, cancel := context.WithTimeout(context.Background(), opt.OCRPageTimeout)
+		defer cancel()
+		return tesseract(ctx, in, opt.OCRLang)
+	})
+}
+
+// inTempDir writes data as the file name in a new temporary directory,
+// calls f with the directory and the file, and removes the directory.
+func inTempDir(data []byte, name string, f func(dir, file string) (string, error)) (string, error) {
 	dir, err := os.MkdirTemp("", "vanban-ocr-")
 	if err != nil {
 		return "", err
 	}
 	defer os.RemoveAll(dir)
-	in := filepath.Join(dir, "image")
-	if err := os.WriteFile(in, data, 0o600); err != nil {
+	file := filepath.Join(dir, name)
+	if err := os.WriteFile(file, data, 0o600); err != nil {
 		return "", err
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), opt.OCRPageTimeout)
-	defer cancel()
-	return tesseract(ctx, in, opt.OCRLang)
+	return f(dir, file)
 }
 
+// tesseract reads one image.
 func tesseract(ctx context.Context, img, lang string) (string, error) {
-	cmd := exec.CommandContext(ctx, "tesseract", img, "stdout", "-l", lang)
+	return run(ctx, "tesseract", img, "stdout", "-l", lang)
+}
+
+// run runs a program under ctx, one OpenMP thread (see the top of the
+// file), and returns what it wrote on stdout.
+func run(ctx context.Context, name string, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
 	var out, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &stderr
 	if err := cmd.Run(); err != nil {
-		return "", ocrError(ctx, "tesseract", err, stderr.String())
+		return "", ocrError(ctx, name, err, stderr.String())
 	}
 	return out.String(), nil
-}
-
-func run(ctx context.Context, name string, args ...string) error {
-	cmd := exec.CommandContext(ctx, name, args...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
-		return ocrError(ctx, name, err, stderr.String())
-	}
-	return nil
 }
 
 func ocrError(ctx context.Context, name string, err error, stderr string) error {
