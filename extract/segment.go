@@ -452,12 +452,24 @@ func (x *Extractor) isTitle(t string) bool {
 		if t == title || strings.HasSuffix(t, " "+title) {
 			return true
 		}
-		// "CHỦ TỊCH QUỐC HỘI", "THỦ TƯỚNG CHÍNH PHỦ": the title of a body
+	}
+	_, _, ok := x.titleOfBody(t)
+	return ok
+}
+
+// titleOfBody splits a title with its body, "CHỦ TỊCH QUỐC HỘI", "THỦ
+// TƯỚNG CHÍNH PHỦ", into the title and the body (at most five words).
+func (x *Extractor) titleOfBody(t string) (title, body string, ok bool) {
+	if !vntext.IsUpperText(t) {
+		return "", "", false
+	}
+	t = strings.TrimSpace(t)
+	for _, title := range x.titles {
 		if rest, ok := strings.CutPrefix(t, title+" "); ok && len(strings.Fields(rest)) <= 5 && !strings.ContainsAny(rest, ".,;:") {
-			return true
+			return title, rest, true
 		}
 	}
-	return false
+	return "", "", false
 }
 
 // isPersonName reports whether t looks like a personal name: 2–6 words,
@@ -503,12 +515,9 @@ func (x *Extractor) parseSignature(lines []string) Signer {
 	// authority mark.
 	if sg.Title == "" && len(caps) > 0 && !authorityRe.MatchString(caps[len(caps)-1]) {
 		last := caps[len(caps)-1]
-		for _, title := range x.titles {
-			if rest, ok := strings.CutPrefix(last, title+" "); ok && x.isTitle(last) {
-				sg.Title = vntext.Capitalize(strings.ToLower(title)) + " " + vntext.SentenceCaseName(rest)
-				text = strings.TrimSpace(strings.TrimSuffix(text, last))
-				break
-			}
+		if title, body, ok := x.titleOfBody(last); ok {
+			sg.Title = vntext.Capitalize(strings.ToLower(title)) + " " + vntext.SentenceCaseName(body)
+			text = strings.TrimSpace(strings.TrimSuffix(text, last))
 		}
 	}
 	sg.Authority = text
