@@ -674,7 +674,6 @@ func renderLine(gs []glyph, size float64) string {
 	var prev *glyph    // the last glyph written, never a space
 	spaced := false    // a space glyph lies between prev and g
 	var gaps []float64 // the widths of inferred spaces, in em
-	lineStart := sb.Len()
 	for k := range gs {
 		g := &gs[k]
 		if g.s == " " {
@@ -689,7 +688,7 @@ func renderLine(gs []glyph, size float64) string {
 			// list label ("3.", "a)", "-") Word puts a tab stop that is
 			// as wide, so there it takes a wider gap still.
 			cell := 1.5 * size
-			if listLabel.MatchString(strings.TrimSpace(sb.String()[lineStart:])) {
+			if listLabel.MatchString(strings.TrimSpace(sb.String())) {
 				cell = 2.5 * size
 			}
 			switch {
