@@ -204,23 +204,8 @@ func TestCorpusDOCXAgreesWithText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			set := func(r *Record) map[string]bool {
-				m := map[string]bool{}
-				for _, c := range r.Citations {
-					m["C "+c.NumberNormalized+" "+c.Date] = true
-				}
-				for _, d := range r.Deadlines {
-					if d.Date != "" {
-						m["D "+d.Date] = true
-					}
-				}
-				for _, u := range r.Units {
-					m["U "+u.Name] = true
-				}
-				return m
-			}
 			ra, rb := extractor().Extract(a), extractor().Extract(b)
-			sa, sb := set(ra), set(rb)
+			sa, sb := recordKeys(ra), recordKeys(rb)
 			for k := range sb {
 				if !sa[k] {
 					t.Errorf("text has %q, DOCX does not", k)
