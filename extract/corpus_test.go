@@ -205,17 +205,7 @@ func TestCorpusDOCXAgreesWithText(t *testing.T) {
 				t.Fatal(err)
 			}
 			ra, rb := extractor().Extract(a), extractor().Extract(b)
-			sa, sb := recordKeys(ra), recordKeys(rb)
-			for k := range sb {
-				if !sa[k] {
-					t.Errorf("text has %q, DOCX does not", k)
-				}
-			}
-			for k := range sa {
-				if !sb[k] {
-					t.Errorf("DOCX has %q, text does not", k)
-				}
-			}
+			sameKeys(t, "DOCX", ra, "text", rb)
 			if ra.Meta.Type != rb.Meta.Type || ra.Meta.Number != rb.Meta.Number || ra.Meta.Signer.Name != rb.Meta.Signer.Name {
 				t.Errorf("meta: DOCX %+v, text %+v", ra.Meta, rb.Meta)
 			}

@@ -82,7 +82,6 @@ func TestHTMLMainText(t *testing.T) {
 		t.Fatal(err)
 	}
 	txtRec := extractor().Extract(txt)
-	want := recordKeys(txtRec)
 	page := sitePage(`<meta charset="utf-8">`, planParagraphs(t))
 	cp1258 := encode1258(t, sitePage(`<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">`, planParagraphs(t)))
 	for name, data := range map[string]string{"utf-8": page, "windows-1258": cp1258} {
@@ -100,17 +99,7 @@ func TestHTMLMainText(t *testing.T) {
 			if src.Format != "html" || r.Meta.Number != txtRec.Meta.Number {
 				t.Errorf("format %q, number %q", src.Format, r.Meta.Number)
 			}
-			got := recordKeys(r)
-			for k := range want {
-				if !got[k] {
-					t.Errorf("text has %q, HTML does not", k)
-				}
-			}
-			for k := range got {
-				if !want[k] {
-					t.Errorf("HTML has %q, text does not", k)
-				}
-			}
+			sameKeys(t, "text", txtRec, "HTML", r)
 		})
 	}
 }
@@ -140,6 +129,22 @@ func encode1258(t *testing.T, s string) string {
 		sb.WriteString(b)
 	}
 	return sb.String()
+}
+
+// sameKeys reports every fact one rendering has and the other lacks.
+func sameKeys(t *testing.T, nameA string, a *Record, nameB string, b *Record) {
+	t.Helper()
+	ka, kb := recordKeys(a), recordKeys(b)
+	for k := range ka {
+		if !kb[k] {
+			t.Errorf("%s has %q, %s does not", nameA, k, nameB)
+		}
+	}
+	for k := range kb {
+		if !ka[k] {
+			t.Errorf("%s has %q, %s does not", nameB, k, nameA)
+		}
+	}
 }
 
 // recordKeys are the facts two renderings of one document must share.
