@@ -17,6 +17,7 @@ func TestNormalizeCharacters(t *testing.T) {
 		{"tone", "Uỷ ban hoà giải", "Ủy ban hòa giải\n"},
 		{"crlf", "Một.\r\nHai.", "Một.\nHai.\n"},
 		{"markdown", "**KẾ HOẠCH**\n\n*Hà Nội, ngày 01 tháng 12 năm 2025*\n\n**Nơi nhận** **x**", "KẾ HOẠCH\nHà Nội, ngày 01 tháng 12 năm 2025\nNơi nhận x\n"},
+		{"markdown heading", "## Điều 1. __Phạm vi__\n\n#7 số_hiệu ***x*** # y\n\n####### z", "Điều 1. Phạm vi\n#7 số_hiệu x # y\n####### z\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if got := Normalize(c.in, false).S; got != c.want {
@@ -112,4 +113,25 @@ func FuzzNormalize(f *testing.F) {
 			t.Fatalf("valid input gave invalid output")
 		}
 	})
+}
+
+// nfcSpan's set of runes are NFC starters that cannot combine with what
+// precedes them, and its span is never longer than x/text's own.
+func TestNFCSpan(t *testing.T) {
+	for r := rune(0); r < 0x1F00; r++ {
+		if r == 0x300 {
+			r = 0x1E00
+		}
+		if s := string(r); nfcSpan(s) == len(s) {
+			p := norm.NFC.PropertiesString(s)
+			if p.CCC() != 0 || !p.BoundaryBefore() || !norm.NFC.IsNormalString(s) {
+				t.Errorf("U+%04X is not a plain NFC starter", r)
+			}
+		}
+	}
+	for _, s := range []string{"Quyết định", norm.NFD.String("Quyết định"), "hoa\u0300", "Ð\u0301", "a\xffb", "Ω x", "ạ\u0302"} {
+		if n, q := nfcSpan(s), norm.NFC.QuickSpanString(s); n > q {
+			t.Errorf("nfcSpan(%q) = %d > QuickSpanString %d", s, n, q)
+		}
+	}
 }

@@ -198,48 +198,56 @@ func needsToneCheck(s string) bool {
 }
 
 // plainVowel maps a, e, o, u, y with or without a tone mark (but without
-// circumflex, breve or horn) to the bare lowercase letter; toned reports
-// whether the rune carries a tone.
-var plainVowel, toned = func() (map[rune]rune, map[rune]bool) {
-	pv, tn := map[rune]rune{}, map[rune]bool{}
-	for r := rune(0x41); r <= 0x1EF9; r++ {
+// circumflex, breve or horn) to the bare lowercase letter, with tonedVowel
+// set when the rune carries a tone. An array, not a map: the filter below
+// runs on every word of every document.
+const tonedVowel = 0x80
+
+var plainVowel = func() (t [0x1EFA]byte) {
+	for r := rune(0x41); r < rune(len(t)); r++ {
 		d := []rune(norm.NFD.String(string(r)))
 		base := unicode.ToLower(d[0])
-		if !strings.ContainsRune("aeouy", base) {
+		if !strings.ContainsRune("aeouy", base) || len(d) > 2 || len(d) == 2 && !isTone(d[1]) {
 			continue
 		}
-		ok := true
-		for _, m := range d[1:] {
-			if !isTone(m) {
-				ok = false
-			}
-		}
-		if ok && len(d) <= 2 {
-			pv[r] = base
-			tn[r] = len(d) == 2
+		t[r] = byte(base)
+		if len(d) == 2 {
+			t[r] |= tonedVowel
 		}
 	}
-	return pv, tn
+	return t
 }()
 
 // ToneCanNeedMove reports, cheaply, whether CanonicalTone could change the
-// word w: it has a tone on a plain vowel next to the pairs oa, oe or uy.
-func ToneCanNeedMove(w string) bool {
-	var prev rune
-	hasTone, pair := false, false
-	for _, r := range w {
-		b, ok := plainVowel[r]
-		if !ok {
-			prev = 0
-			continue
+// NFC text s: some word ends with o or u and a toned a, e or y after it
+// (hoà, khoẻ, thuỷ), the only open syllables whose tone the styles place
+// differently, or a tone mark stands alone.
+func ToneCanNeedMove(s string) bool {
+	var prev byte // the previous rune's plain vowel, 0 if it was none
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
 		}
-		hasTone = hasTone || toned[r]
-		if prev == 'o' && (b == 'a' || b == 'e') || prev == 'u' && b == 'y' {
-			pair = true
+		i += n
+		var v byte
+		if r < rune(len(plainVowel)) {
+			v = plainVowel[r]
 		}
-		prev = b
+		if isTone(r) {
+			return true // a tone mark NFC left apart: let CanonicalTone look
+		}
+		if v&tonedVowel != 0 && (prev == 'o' && (v&^tonedVowel == 'a' || v&^tonedVowel == 'e') || prev == 'u' && v&^tonedVowel == 'y') {
+			if i == len(s) {
+				return true
+			}
+			if next, _ := utf8.DecodeRuneInString(s[i:]); !IsWordRune(next) {
+				return true
+			}
+		}
+		prev = v &^ tonedVowel
 	}
-	return hasTone && pair
+	return false
 }
 
 // canonicalSyllable returns w with its tone moved to the canonical vowel.

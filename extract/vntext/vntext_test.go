@@ -22,6 +22,19 @@ func TestCanonicalTone(t *testing.T) {
 		if got := CanonicalTone(c.in); got != c.want {
 			t.Errorf("CanonicalTone(%q) = %q, want %q", c.in, got, c.want)
 		}
+		if c.want != c.in && norm.NFC.IsNormalString(c.in) && !ToneCanNeedMove(c.in) {
+			t.Errorf("ToneCanNeedMove(%q) = false, but the tone moves", c.in)
+		}
+	}
+}
+
+// The filter is cheap because it is narrow: closed syllables, other
+// vowels and tones already in place are not sent to CanonicalTone.
+func TestToneCanNeedMoveSkips(t *testing.T) {
+	for _, s := range []string{"hoàn", "hoạch", "thuyết", "người", "hòa", "Ủy ban", "khỏe", "Kế hoạch", "33/CT-TTg", "oa", "hoa"} {
+		if ToneCanNeedMove(s) {
+			t.Errorf("ToneCanNeedMove(%q) = true", s)
+		}
 	}
 }
 
@@ -88,6 +101,9 @@ func FuzzCanonicalTone(f *testing.F) {
 		c := CanonicalTone(s)
 		if CanonicalTone(c) != c {
 			t.Errorf("not idempotent: %q → %q → %q", s, c, CanonicalTone(c))
+		}
+		if norm.NFC.IsNormalString(s) && !ToneCanNeedMove(s) && c != s {
+			t.Errorf("ToneCanNeedMove(%q) = false, but CanonicalTone changes it to %q", s, c)
 		}
 		if Fold(c) != Fold(s) {
 			t.Errorf("tone placement changed the folded form: %q vs %q", Fold(s), Fold(c))
