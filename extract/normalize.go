@@ -153,40 +153,45 @@ func mapRune(r rune, s string, next int) string {
 	return string(r)
 }
 
-// tonePass rewrites syllables to the canonical tone placement.
+// tonePass rewrites syllables to the canonical tone placement. It jumps
+// from one word that may need it to the next (NextToneMove) instead of
+// cutting every word.
 func tonePass(src Text) Text {
 	s := src.S
-	if !vntext.ToneCanNeedMove(s) {
-		return src // most documents: one scan, no copy
-	}
-	b := newBuilder(src)
-	last, start := 0, -1
-	flush := func(end int) {
-		w := s[start:end]
-		if !vntext.ToneCanNeedMove(w) {
-			start = -1
-			return
+	var b *builder // made at the first change: most documents have none
+	last := 0
+	for pos := 0; pos < len(s); {
+		k := vntext.NextToneMove(s[pos:])
+		if k < 0 {
+			break
 		}
-		if c := vntext.CanonicalTone(w); c != w {
-			b.copy(last, start)
-			b.replace(c, start)
-			last = end
-		}
-		start = -1
-	}
-	for i, r := range s {
-		if r >= 0x80 && vntext.IsWordRune(r) || r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			if start < 0 {
-				start = i
+		a, e := pos+k, pos+k
+		for a > pos {
+			r, n := utf8.DecodeLastRuneInString(s[:a])
+			if !vntext.IsWordRune(r) {
+				break
 			}
-			continue
+			a -= n
 		}
-		if start >= 0 {
-			flush(i)
+		for e < len(s) {
+			r, n := utf8.DecodeRuneInString(s[e:])
+			if !vntext.IsWordRune(r) {
+				break
+			}
+			e += n
 		}
+		if c := vntext.CanonicalTone(s[a:e]); c != s[a:e] {
+			if b == nil {
+				b = newBuilder(src)
+			}
+			b.copy(last, a)
+			b.replace(c, a)
+			last = e
+		}
+		pos = e
 	}
-	if start >= 0 {
-		flush(len(s))
+	if b == nil {
+		return src
 	}
 	b.copy(last, len(s))
 	return b.text()

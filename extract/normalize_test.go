@@ -15,6 +15,7 @@ func TestNormalizeCharacters(t *testing.T) {
 		{"eth", "Ðộc lập", "Độc lập\n"},
 		{"nbsp", "Kế\u00a0hoạch\u200b số", "Kế hoạch số\n"},
 		{"tone", "Uỷ ban hoà giải", "Ủy ban hòa giải\n"},
+		{"tone at edges", "hoà,thuỷ.(Uỷ) hoàn khoẻ", "hòa,thủy.(Ủy) hoàn khỏe\n"},
 		{"crlf", "Một.\r\nHai.", "Một.\nHai.\n"},
 		{"markdown", "**KẾ HOẠCH**\n\n*Hà Nội, ngày 01 tháng 12 năm 2025*\n\n**Nơi nhận** **x**", "KẾ HOẠCH\nHà Nội, ngày 01 tháng 12 năm 2025\nNơi nhận x\n"},
 		{"markdown heading", "## Điều 1. __Phạm vi__\n\n#7 số_hiệu ***x*** # y\n\n####### z", "Điều 1. Phạm vi\n#7 số_hiệu x # y\n####### z\n"},

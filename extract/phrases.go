@@ -161,7 +161,12 @@ func tokenize(s string, from, to int) []token { return tokenizeN(s, from, to, -1
 
 // tokenizeN is tokenize stopping after n tokens (n < 0: all).
 func tokenizeN(s string, from, to, n int) []token {
-	var out []token
+	// Sized ahead: growing the slice was a tenth of extraction's time.
+	est := (to-from)/5 + 1 // a token every 5-6 bytes of Vietnamese
+	if n >= 0 {
+		est = min(est, n)
+	}
+	out := make([]token, 0, est)
 	i := from
 	for i < to && len(out) != n {
 		if c := s[i]; c < 0x80 { // ASCII fast path

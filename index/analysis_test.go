@@ -1,10 +1,13 @@
 package index
 
 import (
-	"github.com/vanban/vanban/extract/vntext"
+	"fmt"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/vanban/vanban/extract/vntext"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -123,5 +126,36 @@ func TestVietLetterLen(t *testing.T) {
 		if _, ok := vietLetterLen(string(r)); !ok {
 			t.Errorf("%q not on the fast path", r)
 		}
+	}
+}
+
+// The shared term cache gives every goroutine the same rewrites as the
+// function itself, while terms are being added and published (run with
+// -race to check the publication).
+func TestTermCacheConcurrent(t *testing.T) {
+	tf := termFilter{f: vntext.Fold, cache: &termCache{}}
+	var words []string
+	distinct := map[string]bool{}
+	for _, w := range strings.Fields("Ủy ban nhân dân thành phố Hải Phòng công tác dân vận chính quyền đường dương hoà thuỷ") {
+		for i := range 100 {
+			words = append(words, fmt.Sprintf("%s%d", w, i))
+			distinct[words[len(words)-1]] = true
+		}
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range 3 * len(words) {
+				w := words[(k*7+g*13)%len(words)]
+				if got := string(tf.cached([]byte(w))); got != vntext.Fold(w) {
+					t.Errorf("cached(%q) = %q", w, got)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if m := tf.cache.read.Load(); m == nil || len(*m)+len(tf.cache.pending) != len(distinct) {
+		t.Errorf("cache holds %d published + %d pending terms, want %d", len(*m), len(tf.cache.pending), len(distinct))
 	}
 }

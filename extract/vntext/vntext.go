@@ -222,7 +222,12 @@ var plainVowel = func() (t [0x1EFA]byte) {
 // NFC text s: some word ends with o or u and a toned a, e or y after it
 // (hoà, khoẻ, thuỷ), the only open syllables whose tone the styles place
 // differently, or a tone mark stands alone.
-func ToneCanNeedMove(s string) bool {
+func ToneCanNeedMove(s string) bool { return NextToneMove(s) >= 0 }
+
+// NextToneMove returns the offset just after the first rune of s that
+// makes ToneCanNeedMove true (the toned vowel ending such a word, or the
+// lone tone mark), or -1.
+func NextToneMove(s string) int {
 	var prev byte // the previous rune's plain vowel, 0 if it was none
 	for i := 0; i < len(s); {
 		r, n := rune(s[i]), 1
@@ -235,19 +240,19 @@ func ToneCanNeedMove(s string) bool {
 			v = plainVowel[r]
 		}
 		if isTone(r) {
-			return true // a tone mark NFC left apart: let CanonicalTone look
+			return i // a tone mark NFC left apart: let CanonicalTone look
 		}
 		if v&tonedVowel != 0 && (prev == 'o' && (v&^tonedVowel == 'a' || v&^tonedVowel == 'e') || prev == 'u' && v&^tonedVowel == 'y') {
 			if i == len(s) {
-				return true
+				return i
 			}
 			if next, _ := utf8.DecodeRuneInString(s[i:]); !IsWordRune(next) {
-				return true
+				return i
 			}
 		}
 		prev = v &^ tonedVowel
 	}
-	return false
+	return -1
 }
 
 // canonicalSyllable returns w with its tone moved to the canonical vowel.
