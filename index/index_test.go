@@ -177,3 +177,28 @@ func TestOldSchema(t *testing.T) {
 		t.Errorf("schema after reset: %q", v)
 	}
 }
+
+// Passages: the section holding the most distinct query words comes first,
+// and its snippet is cut where they are, even far into a long section.
+func TestBestPassages(t *testing.T) {
+	filler := strings.Repeat("Các phòng chuyên môn thực hiện nhiệm vụ được giao. ", 80)
+	text := "KẾ HOẠCH\n" + filler + "\nI. MỤC ĐÍCH\n" + filler + "giảm nghèo bền vững. " + filler +
+		"\nII. NHIỆM VỤ\n" + filler + "Công tác Dân vận chính quyền và giảm nghèo đa chiều. " + filler
+	secs := []section{{0, "preamble", ""}}
+	for _, h := range []string{"I. MỤC ĐÍCH", "II. NHIỆM VỤ"} {
+		secs = append(secs, section{strings.Index(text, h), h[:strings.Index(h, ".")], h})
+	}
+	ws := wordList(queryWords("dan van giam ngheo"))
+	ps := bestPassages(text, encodeSections(secs), ws, wordSpans(text, ws), 3)
+	if len(ps) != 2 || ps[0].Section != "II" || ps[1].Section != "I" {
+		t.Fatalf("passages %+v", ps)
+	}
+	for _, want := range []string{"«Dân» «vận» chính quyền và «giảm» «nghèo»", "«giảm» «nghèo» bền vững"} {
+		if !strings.Contains(ps[0].Snippet+ps[1].Snippet, want) {
+			t.Errorf("no %q in snippets %q / %q", want, ps[0].Snippet, ps[1].Snippet)
+		}
+	}
+	if !strings.HasPrefix(ps[0].Snippet, "…") || !strings.HasSuffix(ps[0].Snippet, "…") {
+		t.Errorf("snippet cut from the middle of a section has no ellipses: %q", ps[0].Snippet)
+	}
+}

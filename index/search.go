@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -202,28 +203,41 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 	conj := bleve.NewConjunctionQuery(append(filters("", o), textQuery(o.Query))...)
 	req := bleve.NewSearchRequestOptions(conj, o.Docs, 0, false)
 	req.Fields = []string{"path", "doc_type", "doc_number", "doc_date", "doc_subject", "text", "sections"}
-	req.AddFacet("doc_type", bleve.NewFacetRequest("doc_type", 10))
-	req.AddFacet("year", bleve.NewFacetRequest("year", 10))
+	// Facet counts visit every hit's doc values: a second search, without
+	// scores, counts them on the other core while the first ranks.
+	var facets *bleve.SearchResult
+	var facetErr error
+	var fwg sync.WaitGroup
+	fwg.Go(func() {
+		freq := bleve.NewSearchRequestOptions(conj, 0, 0, false)
+		freq.Score = "none"
+		freq.AddFacet("doc_type", bleve.NewFacetRequest("doc_type", 10))
+		freq.AddFacet("year", bleve.NewFacetRequest("year", 10))
+		facets, facetErr = ix.b.Search(freq)
+	})
 	res, err := ix.b.Search(req)
+	fwg.Wait()
+	if err == nil {
+		err = facetErr
+	}
 	if err != nil {
 		return nil, err
 	}
 	out := &SearchResult{Query: o.Query, Total: res.Total, Facets: map[string][]Facet{}, Docs: []DocHits{}}
-	for name, f := range res.Facets {
+	for name, f := range facets.Facets {
 		for _, t := range f.Terms.Terms() {
 			out.Facets[name] = append(out.Facets[name], Facet{t.Term, t.Count})
 		}
 	}
-	words := queryWords(o.Query)
+	ws := wordList(queryWords(o.Query))
 	out.Docs = make([]DocHits, len(res.Hits))
-	// Passages are cut from each hit's whole text: one goroutine per hit
-	// (at most o.Docs), since this is half of a query's time.
 	var wg sync.WaitGroup
 	for i, h := range res.Hits {
 		out.Docs[i] = DocHits{Path: str(h, "path"), Type: str(h, "doc_type"), Number: str(h, "doc_number"), Date: str(h, "doc_date"),
 			Subject: str(h, "doc_subject"), Score: h.Score}
 		wg.Go(func() {
-			out.Docs[i].Passages = bestPassages(str(h, "text"), str(h, "sections"), words, o.Passages)
+			text := str(h, "text")
+			out.Docs[i].Passages = bestPassages(text, str(h, "sections"), ws, wordSpans(text, ws), o.Passages)
 		})
 	}
 	wg.Wait()
@@ -281,57 +295,86 @@ func decodeSections(f string) []section {
 	return out
 }
 
-func bestPassages(text, sectionsField string, words map[string]bool, n int) []Passage {
+func bestPassages(text, sectionsField string, ws []string, spans []wtok, n int) []Passage {
 	secs := decodeSections(sectionsField)
-	ws := wordList(words)
-	toks := wordTokens(text, ws)
 	if len(secs) == 0 {
-		snip, _ := snippetOf(text, toks, 40)
-		return []Passage{{Section: "preamble", Snippet: snip}}
+		return []Passage{{Section: "preamble", Snippet: snippetAround(text, 0, len(text), spans, ws)}}
 	}
 	type scored struct {
 		p      Passage
-		lo, hi int // token range
+		lo, hi int // byte range of the text
+		k      int // its first span
 	}
 	var all []scored
-	k := 0
+	k, lo := 0, 0
 	for i, s := range secs {
-		end := len(text)
+		hi := len(text)
 		if i+1 < len(secs) {
-			end = secs[i+1].Off
+			hi = secs[i+1].Off
 		}
-		lo := k
-		for k < len(toks) && toks[k].a < end {
-			k++
-		}
+		k0 := k
 		hits, seen := 0, 0
 		var mask uint64
-		for _, t := range toks[lo:k] {
-			if t.hit >= 0 {
-				hits++
-				if bit := uint64(1) << (t.hit % 64); mask&bit == 0 {
-					mask |= bit
-					seen++
-				}
+		for ; k < len(spans) && spans[k].a < hi; k++ {
+			hits++
+			if bit := uint64(1) << (spans[k].hit % 64); mask&bit == 0 {
+				mask |= bit
+				seen++
 			}
 		}
-		if hits == 0 {
-			continue
+		if hits > 0 {
+			all = append(all, scored{Passage{Section: s.ID, Heading: s.Heading, Score: float64(seen*1000 + hits)}, lo, hi, k0})
 		}
-		all = append(all, scored{Passage{Section: s.ID, Heading: s.Heading, Score: float64(seen*1000 + hits)}, lo, k})
+		lo = hi
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].p.Score > all[j].p.Score })
 	var out []Passage
 	for i := 0; i < len(all) && i < n; i++ {
-		p := all[i].p
-		p.Snippet, _ = snippetOf(text, toks[all[i].lo:all[i].hi], 40)
+		p, k := all[i].p, all[i].k
+		in := spans[k:]
+		for j, sp := range in {
+			if sp.a >= all[i].hi {
+				in = in[:j]
+				break
+			}
+		}
+		p.Snippet = snippetAround(text, all[i].lo, all[i].hi, in, ws)
 		out = append(out, p)
 	}
 	if len(out) == 0 && len(text) > 0 { // matched through a number or a shingle only
-		snip, _ := snippetOf(text, toks, 40)
-		out = append(out, Passage{Section: secs[0].ID, Heading: secs[0].Heading, Snippet: snip})
+		out = append(out, Passage{Section: secs[0].ID, Heading: secs[0].Heading, Snippet: snippetAround(text, 0, len(text), nil, ws)})
 	}
 	return out
+}
+
+// snippetAround cuts the snippet of text[lo:hi] where its query words
+// (spans, in text order) are densest, cutting into words only the bytes
+// around that place: sections can be the whole text.
+func snippetAround(text string, lo, hi int, spans []wtok, ws []string) string {
+	const window = 300 // bytes: about the 40 words of a snippet
+	at := lo
+	count := map[int]int{}
+	best, j := -1, 0
+	for i := range spans {
+		for ; j < len(spans) && spans[j].a < spans[i].a+window; j++ {
+			count[spans[j].hit]++
+		}
+		if len(count) > best {
+			best, at = len(count), spans[i].a
+		}
+		if count[spans[i].hit]--; count[spans[i].hit] == 0 {
+			delete(count, spans[i].hit)
+		}
+	}
+	from, to := max(lo, at-2*window), min(hi, at+3*window)
+	for from > lo && !utf8.RuneStart(text[from]) {
+		from--
+	}
+	for to < hi && !utf8.RuneStart(text[to]) {
+		to++
+	}
+	s, _ := snippetOf(text, wordTokens(text, from, to, ws), 40)
+	return s
 }
 
 // wtok is a word of a text and the query word it matches (-1: none).
@@ -346,11 +389,35 @@ func wordList(words map[string]bool) []string {
 	return ws
 }
 
-// wordTokens cuts text into words and marks those equal, folded, to a
-// query word.
-func wordTokens(text string, ws []string) []wtok {
-	toks := make([]wtok, 0, len(text)/5)
+// wordSpans returns the words of text equal, folded, to a query word (ws),
+// in text order. Only these are kept: a slice of every word of ten texts
+// was a megabyte per query. Most words are rejected from their first byte.
+func wordSpans(text string, ws []string) []wtok {
+	var spans []wtok
 	scanWords(text, func(a, b int) {
+		c := text[a]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		for k, w := range ws {
+			if c < 0x80 && c != w[0] || b-a < len(w) {
+				continue
+			}
+			if vntext.FoldEqual(text[a:b], w) {
+				spans = append(spans, wtok{a, b, k})
+				break
+			}
+		}
+	})
+	return spans
+}
+
+// wordTokens cuts text[lo:hi] into words and marks those equal, folded,
+// to a query word. Offsets are in text.
+func wordTokens(text string, lo, hi int, ws []string) []wtok {
+	toks := make([]wtok, 0, (hi-lo)/5)
+	scanWords(text[lo:hi], func(a, b int) {
+		a, b = a+lo, b+lo
 		t := wtok{a, b, -1}
 		for k, w := range ws {
 			if vntext.FoldEqual(text[a:b], w) {
@@ -368,7 +435,7 @@ func wordTokens(text string, ws []string) []wtok {
 // the first marked word. Words are compared folded, so an unaccented query
 // marks accented text.
 func Snippet(text string, words map[string]bool, n int) (string, int) {
-	return snippetOf(text, wordTokens(text, wordList(words)), n)
+	return snippetOf(text, wordTokens(text, 0, len(text), wordList(words)), n)
 }
 
 func snippetOf(text string, toks []wtok, n int) (string, int) {
