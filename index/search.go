@@ -62,14 +62,13 @@ type SearchResult struct {
 
 var phraseRe = regexp.MustCompile(`"([^"]+)"`)
 
-// textQuery builds the query for what a person typed: every word must match
+// textQuery builds the clauses of what a person typed: every word must match
 // folded (so "dan van" finds "dân vận"); exact-accent matches and
 // two-syllable phrases add to the score (so an accented query ranks its own
 // spelling first and "công tác dân vận" ranks above scattered syllables);
 // "quoted phrases" must match as phrases; a document number matches the
 // numbers cited in a passage.
-func textQuery(q string) query.Query {
-	var must, should []query.Query
+func textQuery(q string) (must, should []query.Query) {
 	for _, m := range phraseRe.FindAllStringSubmatch(q, -1) {
 		// Every two-syllable shingle of the phrase must be there: term
 		// lookups instead of position checks (phrase queries on common
@@ -101,13 +100,27 @@ func textQuery(q string) query.Query {
 			should = append(should, textMatch(rest, AnalyzerFoldBigram, false, 2))
 		}
 	}
+	return must, should
+}
+
+// ranked combines what a hit must match with what ranks it higher. Each
+// level of nesting costs on every hit: none is added that is not needed.
+func ranked(must, should []query.Query) query.Query {
+	if len(should) == 0 {
+		return conjunction(must)
+	}
 	b := bleve.NewBooleanQuery()
 	b.AddMust(must...)
-	if len(should) > 0 {
-		b.AddShould(should...)
-		b.SetMinShould(0)
-	}
+	b.AddShould(should...)
+	b.SetMinShould(0)
 	return b
+}
+
+func conjunction(qs []query.Query) query.Query {
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewConjunctionQuery(qs...)
 }
 
 // hasDiacritics reports whether folding changes q.
@@ -200,8 +213,9 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 		o.Passages = 3
 	}
 	// Only files have the text fields: no kind filter needed.
-	conj := bleve.NewConjunctionQuery(append(filters("", o), textQuery(o.Query))...)
-	req := bleve.NewSearchRequestOptions(conj, o.Docs, 0, false)
+	must, should := textQuery(o.Query)
+	must = append(filters("", o), must...)
+	req := bleve.NewSearchRequestOptions(ranked(must, should), o.Docs, 0, false)
 	req.Fields = []string{"path", "doc_type", "doc_number", "doc_date", "doc_subject", "text", "sections"}
 	// Facet counts visit every hit's doc values: a second search, without
 	// scores, counts them on the other core while the first ranks.
@@ -209,7 +223,7 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 	var facetErr error
 	var fwg sync.WaitGroup
 	fwg.Go(func() {
-		freq := bleve.NewSearchRequestOptions(conj, 0, 0, false)
+		freq := bleve.NewSearchRequestOptions(conjunction(must), 0, 0, false)
 		freq.Score = "none"
 		freq.AddFacet("doc_type", bleve.NewFacetRequest("doc_type", 10))
 		freq.AddFacet("year", bleve.NewFacetRequest("year", 10))
