@@ -88,8 +88,9 @@ func charPass(src Text) Text {
 }
 
 // nfcSpan is a fast NFC.QuickSpanString for Vietnamese text: the length of
-// the prefix of s made of runes below U+0300 or in Latin Extended
-// Additional (all NFC starters that nothing before them combines with),
+// the prefix of s made of runes below U+0300, in Latin Extended Additional
+// or in General Punctuation but U+2000–2001 (dashes, quotes: all NFC
+// starters that nothing before them combines with),
 // less the last such rune when a rune outside that set follows it (a
 // combining mark may compose with it). The x/text table lookups per rune
 // took an eighth of the normalization time.
@@ -103,7 +104,7 @@ func nfcSpan(s string) int {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if !(r < 0x300 || r >= 0x1E00 && r <= 0x1EFF) {
+		if !(r < 0x300 || r >= 0x1E00 && r <= 0x1EFF || r >= 0x2002 && r <= 0x206F) {
 			return last
 		}
 		last = i

@@ -102,7 +102,7 @@ func lineTokens(s string) [][]token {
 	var lines [][]token
 	eachLine(s, func(a, b int) {
 		toks := tokenize(s, a, b)
-		if low := strings.ToLower(s[a:b]); len(low) == b-a {
+		if low := vntext.ToLower(s[a:b]); len(low) == b-a {
 			for i := range toks { // one lowercasing per line, sliced
 				toks[i].s = low[toks[i].a-a : toks[i].b-a]
 			}
@@ -265,7 +265,7 @@ func lowerTokens(s string, toks []token) []token {
 			}
 		}
 		if !lower {
-			toks[i].s = strings.ToLower(t)
+			toks[i].s = vntext.ToLower(t)
 		}
 	}
 	return toks

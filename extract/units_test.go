@@ -68,3 +68,17 @@ func TestContacts(t *testing.T) {
 		}
 	}
 }
+
+func TestEndsWithAssign(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"UBND phường giao ", true}, {"Giao ", true}, {"ĐỀ NGHỊ ", true}, {"; yêu cầu  ", true}, {"(giao\t", true},
+		{"giao", false}, {"bàn giao ", true}, {"bàngiao ", false}, {"giao nhiệm vụ ", false}, {"đề nghị", false}, {"xyêu cầu ", false},
+	} {
+		if got := endsWithAssign(c.s); got != c.want {
+			t.Errorf("endsWithAssign(%q) = %v", c.s, got)
+		}
+	}
+}

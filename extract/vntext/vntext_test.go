@@ -1,6 +1,7 @@
 package vntext
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 
@@ -131,4 +132,21 @@ func TestHasVowelGroup(t *testing.T) {
 			t.Errorf("HasVowelGroup(%q) = %v, want %v", w, got, want)
 		}
 	}
+}
+
+func TestToLower(t *testing.T) {
+	for _, s := range []string{"", "abc", "ỦY BAN NHÂN DÂN", "Quyết định số 33/CT-TTg", "ĐẢNG", "İstanbul K Ω", "a\xffB\xc3", "đường", "ƯƠ Ơ"} {
+		if got, want := ToLower(s), strings.ToLower(s); got != want {
+			t.Errorf("ToLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzToLower(f *testing.F) {
+	f.Add("Ủy Ban\xff")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := ToLower(s), strings.ToLower(s); got != want {
+			t.Errorf("ToLower(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
