@@ -120,6 +120,14 @@ func percentile(ds []time.Duration, p float64) time.Duration {
 	return ds[int(float64(len(ds)-1)*p)]
 }
 
+// benchQueries are the measured queries, by kind.
+var benchQueries = map[string][]string{
+	"term":   {"nghèo", "rừng", "bầu", "thủ tục", "ngân sách"},
+	"phrase": {`"công tác dân vận"`, `"cải cách hành chính"`, `"đất lâm nghiệp"`, `"bầu cử đại biểu"`},
+	"number": {"33/ct-ttg", "59/2023/ND-CP", "114-KL/TW", "46-CT/TW"},
+	"folded": {"dan van", "cai cach hanh chinh", "giam ngheo", "bau cu"},
+}
+
 // BenchmarkIngestAndQuery ingests the generated corpus (VANBAN_BENCH_DOCS
 // documents, 10,000 by default) and measures queries on it. Run with
 // -benchtime 1x: one iteration is one whole ingest.
@@ -147,16 +155,10 @@ func BenchmarkIngestAndQuery(b *testing.B) {
 		b.ReportMetric(el.Seconds(), "ingest-s")
 		b.ReportMetric(float64(bytes)/1e6, "corpus-MB")
 		b.ReportMetric(float64(dirSize(ixPath))/1e6, "index-MB")
-		queries := map[string][]string{
-			"term":   {"nghèo", "rừng", "bầu", "thủ tục", "ngân sách"},
-			"phrase": {`"công tác dân vận"`, `"cải cách hành chính"`, `"đất lâm nghiệp"`, `"bầu cử đại biểu"`},
-			"number": {"33/ct-ttg", "59/2023/ND-CP", "114-KL/TW", "46-CT/TW"},
-			"folded": {"dan van", "cai cach hanh chinh", "giam ngheo", "bau cu"},
-		}
 		for _, kind := range []string{"term", "phrase", "number", "folded"} {
 			var ds []time.Duration
 			for r := 0; r < 25; r++ {
-				for _, q := range queries[kind] {
+				for _, q := range benchQueries[kind] {
 					t0 := time.Now()
 					if _, err := ix.Search(SearchOptions{Query: q}); err != nil {
 						b.Fatal(err)
@@ -227,18 +229,24 @@ func BenchmarkAnalysisCost(b *testing.B) {
 	})
 }
 
-// BenchmarkQueryTerm measures one folded query on an index built once from
-// VANBAN_BENCH_DOCS generated documents (for profiling the query path).
-func BenchmarkQueryTerm(b *testing.B) {
+// BenchmarkQuery measures the queries of each kind on an index built once
+// from VANBAN_BENCH_DOCS generated documents (for profiling the query path).
+func BenchmarkQuery(b *testing.B) {
 	ix := benchIndex(b)
 	defer ix.Close()
-	for _, q := range []string{"giam ngheo", "nghèo", "\"công tác dân vận\"", "33/ct-ttg"} {
-		b.Run(q, func(b *testing.B) {
+	for _, kind := range []string{"term", "phrase", "number", "folded"} {
+		b.Run(kind, func(b *testing.B) {
+			var ds []time.Duration
 			for b.Loop() {
-				if _, err := ix.Search(SearchOptions{Query: q}); err != nil {
-					b.Fatal(err)
+				for _, q := range benchQueries[kind] {
+					t0 := time.Now()
+					if _, err := ix.Search(SearchOptions{Query: q}); err != nil {
+						b.Fatal(err)
+					}
+					ds = append(ds, time.Since(t0))
 				}
 			}
+			b.ReportMetric(float64(percentile(ds, 0.5).Microseconds())/1000, "p50-ms")
 		})
 	}
 }
@@ -270,7 +278,7 @@ func benchIndex(b *testing.B) *Index {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if _, err := ix.Ingest([]string{docs}, extractor(), IngestOptions{}); err != nil {
+	if _, err := ix.Ingest([]string{docs}, extractor(), IngestOptions{Compact: true}); err != nil {
 		b.Fatal(err)
 	}
 	return ix
