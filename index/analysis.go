@@ -347,18 +347,7 @@ func vietLetterLen(s string) (int, bool) {
 func scanWords(text string, f func(a, b int)) {
 	start := -1
 	for i := 0; i < len(text); {
-		c := text[i]
-		word, n := false, 1
-		if c < 0x80 {
-			word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-		} else if l, ok := vietLetterLen(text[i:]); ok {
-			// Vietnamese letters without decoding: most runes of the text.
-			word, n = true, l
-		} else {
-			var r rune
-			r, n = utf8.DecodeRuneInString(text[i:])
-			word = vntext.IsWordRune(r)
-		}
+		n, word := wordRuneAt(text, i)
 		if word {
 			if start < 0 {
 				start = i
@@ -372,6 +361,37 @@ func scanWords(text string, f func(a, b int)) {
 	if start >= 0 {
 		f(start, len(text))
 	}
+}
+
+// wordRuneAt returns the length of the rune at text[i] and whether it
+// belongs to a word.
+func wordRuneAt(text string, i int) (int, bool) {
+	c := text[i]
+	if c < 0x80 {
+		return 1, c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	if l, ok := vietLetterLen(text[i:]); ok {
+		return l, true // Vietnamese letters without decoding: most runes of the text
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	return n, vntext.IsWordRune(r)
+}
+
+// wordStart reports whether a word of text starts at i (a rune start
+// after no word rune).
+func wordStart(text string, i int) bool {
+	if i > 0 && text[i]&0xC0 == 0x80 {
+		return false
+	}
+	j := i - 1
+	for j > 0 && i-j < utf8.UTFMax && text[j]&0xC0 == 0x80 {
+		j--
+	}
+	if j < 0 {
+		return true
+	}
+	_, word := wordRuneAt(text, j)
+	return !word
 }
 
 func cacheFor(name string) *termCache {

@@ -4,12 +4,15 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/vanban/vanban/extract"
+	"github.com/vanban/vanban/extract/vntext"
 	"github.com/vanban/vanban/rules"
+	"golang.org/x/text/unicode/norm"
 )
 
 var (
@@ -200,5 +203,30 @@ func TestBestPassages(t *testing.T) {
 	}
 	if !strings.HasPrefix(ps[0].Snippet, "…") || !strings.HasSuffix(ps[0].Snippet, "…") {
 		t.Errorf("snippet cut from the middle of a section has no ellipses: %q", ps[0].Snippet)
+	}
+}
+
+// wordSpans looks only at words starting with a possible first byte: it
+// finds what cutting the whole text into words finds.
+func TestWordSpansAgreeWithScan(t *testing.T) {
+	texts := baseDocs(t)
+	texts = append(texts, "Ủy ban ỦY BAN uỷ Đảng ĐẢNG đảng Ðảng "+norm.NFD.String("Ủy Đảng ấp Ấp")+" ơn Ơn ưu Ưu 33/CT-TTg x33 ăn Ăn")
+	queries := [][]string{{"dan", "van"}, {"uy", "ban"}, {"dang"}, {"33", "ct", "ttg"}, {"ap", "on", "uu", "an"}, {"giam", "ngheo"}, {"y", "e", "o"}}
+	for _, text := range texts {
+		for _, ws := range queries {
+			ws = wordList(queryWords(strings.Join(ws, " ")))
+			var want []wtok
+			scanWords(text, func(a, b int) {
+				for k, w := range ws {
+					if vntext.FoldEqual(text[a:b], w) {
+						want = append(want, wtok{a, b, k})
+						break
+					}
+				}
+			})
+			if got := wordSpans(text, ws); !reflect.DeepEqual(got, want) {
+				t.Errorf("%v: %d spans, want %d", ws, len(got), len(want))
+			}
+		}
 	}
 }
