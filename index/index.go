@@ -55,17 +55,57 @@ func Open(path string) (*Index, error) { return open(path, false) }
 // vanban is emptied, to be filled again by an ingest.
 func OpenReset(path string) (*Index, error) { return open(path, true) }
 
-func open(path string, reset bool) (*Index, error) {
-	if err := os.MkdirAll(path, 0o755); err != nil {
+// OpenReadOnly opens the index for queries: under a shared lock, so that
+// several searches run at once while an ingest (exclusive) waits for none
+// of them and is refused with ErrLocked, and without Bleve's persister and
+// merger, which a query process would only start and abandon. A missing
+// index is created empty first.
+func OpenReadOnly(path string) (*Index, error) {
+	data := filepath.Join(path, "bleve")
+	if _, err := os.Stat(filepath.Join(data, "index_meta.json")); err != nil {
+		ix, err := Open(path)
+		if err != nil {
+			return nil, err
+		}
+		ix.Close()
+	}
+	lf, err := lockFile(path, syscall.LOCK_SH)
+	if err != nil {
 		return nil, err
 	}
+	b, err := bleve.OpenUsing(data, map[string]interface{}{"read_only": true})
+	if err != nil {
+		lf.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if v, _ := b.GetInternal([]byte(schemaKey)); string(v) != schemaVersion {
+		b.Close()
+		lf.Close()
+		return nil, fmt.Errorf("%s: %w (schema %q, this vanban writes %q)", path, ErrOldSchema, v, schemaVersion)
+	}
+	return &Index{b: b, lock: lf, Path: path}, nil
+}
+
+// lockFile takes the index's lock (LOCK_EX or LOCK_SH) without waiting.
+func lockFile(path string, how int) (*os.File, error) {
 	lf, err := os.OpenFile(filepath.Join(path, "vanban.lock"), os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
 		return nil, err
 	}
-	if err := syscall.Flock(int(lf.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	if err := syscall.Flock(int(lf.Fd()), how|syscall.LOCK_NB); err != nil {
 		lf.Close()
 		return nil, fmt.Errorf("%s: %w", path, ErrLocked)
+	}
+	return lf, nil
+}
+
+func open(path string, reset bool) (*Index, error) {
+	if err := os.MkdirAll(path, 0o755); err != nil {
+		return nil, err
+	}
+	lf, err := lockFile(path, syscall.LOCK_EX)
+	if err != nil {
+		return nil, err
 	}
 	data := filepath.Join(path, "bleve")
 	var b bleve.Index

@@ -158,6 +158,36 @@ func TestSecondProcessGetsClearError(t *testing.T) {
 	}
 }
 
+// Queries share the index: two read-only opens at once, an ingest refused
+// while they hold it, and the other way round.
+func TestReadersShareWritersExclude(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "idx")
+	r1, err := OpenReadOnly(p) // creates the empty index
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2, err := OpenReadOnly(p)
+	if err != nil {
+		t.Fatalf("second reader: %v", err)
+	}
+	if _, err := r2.Search(SearchOptions{Query: "dân vận"}); err != nil {
+		t.Errorf("search on a read-only index: %v", err)
+	}
+	if _, err := Open(p); !errors.Is(err, ErrLocked) {
+		t.Errorf("writer while readers hold the index: %v", err)
+	}
+	r1.Close()
+	r2.Close()
+	w, err := Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if _, err := OpenReadOnly(p); !errors.Is(err, ErrLocked) {
+		t.Errorf("reader while a writer holds the index: %v", err)
+	}
+}
+
 // An index built by another version of vanban is refused by Open with a
 // clear error, and emptied by OpenReset for the next ingest.
 func TestOldSchema(t *testing.T) {

@@ -18,7 +18,7 @@ import (
 // openIndex opens the index named by --index, $VANBAN_INDEX or the default.
 // openIndex opens the index for reading; openIndexForIngest also rebuilds
 // one made by another version of vanban.
-func (a *app) openIndex() (*index.Index, error) { return a.open(index.Open) }
+func (a *app) openIndex() (*index.Index, error) { return a.open(index.OpenReadOnly) }
 
 func (a *app) openIndexForIngest() (*index.Index, error) { return a.open(index.OpenReset) }
 
