@@ -2,6 +2,7 @@ package extract
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -65,4 +66,40 @@ func itoa(n int) string {
 // (many sections and an assignment table).
 func BenchmarkExtractLargePlan(b *testing.B) {
 	benchFile(b, "../../shared/corpus/dev/docs/23-kh-ubnd-lam-dong-cchc-2026-2030.txt")
+}
+
+// BenchmarkExtractCorpus: every text document of the samples and the
+// shared corpus (seed and dev) once, the mix the index benchmark's
+// generated archive is made of.
+func BenchmarkExtractCorpus(b *testing.B) {
+	var paths []string
+	for _, pat := range []string{"../samples/*.txt", "../../shared/corpus/seed/docs/*.txt", "../../shared/corpus/dev/docs/*.txt"} {
+		m, _ := filepath.Glob(pat)
+		paths = append(paths, m...)
+	}
+	var datas [][]byte
+	var total int64
+	for _, p := range paths {
+		d, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		datas = append(datas, d)
+		total += int64(len(d))
+	}
+	if len(datas) < 2 {
+		b.Skip("no corpus")
+	}
+	x := extractor()
+	b.SetBytes(total)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, p := range paths {
+			src, err := LoadBytes(p, datas[i], DefaultOptions)
+			if err != nil {
+				b.Fatal(err)
+			}
+			x.Extract(src)
+		}
+	}
 }
