@@ -137,7 +137,7 @@ func open(path string, reset bool) (*Index, error) {
 // with; an index of another version is rebuilt by the next ingest.
 const (
 	schemaKey     = "vanban_schema"
-	schemaVersion = "6" // 2: one vi_text field instead of three; 3: sections as lines, not JSON; 4: recur_on; 5: no citation records; 6: no deadline records
+	schemaVersion = "7" // 2: one vi_text field instead of three; 3: sections as lines, not JSON; 4: recur_on; 5: no citation records; 6: no deadline records; 7: one facets field
 )
 
 // ErrOldSchema is returned by Open for an index built by another version
@@ -167,9 +167,10 @@ func (ix *Index) Close() error {
 // Bleve gives access to the underlying index (tests, benchmarks).
 func (ix *Index) Bleve() bleve.Index { return ix.b }
 
-// newMapping describes the indexed documents. Text fields have term vectors
-// (phrase queries and highlights need them) and no _all and no doc values
-// (halves size and time, see the research notes).
+// newMapping describes the indexed documents. No field has term vectors
+// (phrases are matched through shingles, snippets cut by vanban) or _all,
+// and only "facets" has doc values (each halves size and time, see the
+// research notes).
 func newMapping() mapping.IndexMapping {
 	text := func(analyzer string, store, vectors bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
@@ -189,11 +190,6 @@ func newMapping() mapping.IndexMapping {
 		f.DocValues = false
 		return f
 	}
-	facet := func() *mapping.FieldMapping {
-		f := kw(true)
-		f.DocValues = true // facets and sorting read doc values
-		return f
-	}
 	stored := func() *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Index = false
@@ -208,13 +204,19 @@ func newMapping() mapping.IndexMapping {
 	dm := bleve.NewDocumentStaticMapping()
 	add := func(name string, fm *mapping.FieldMapping) { dm.AddFieldMappingsAt(name, fm) }
 	add("kind", kw(true))
-	add("path", facet())
+	add("path", kw(true))
 	add("sha256", kw(true))
-	add("doc_type", facet())
+	add("doc_type", kw(true))
 	add("doc_number", kw(true))
 	add("doc_number_key", num)
 	add("doc_date", kw(true))
-	add("year", facet())
+	add("year", kw(true))
+	// The values counted by search facets, "doc_type:Kế hoạch" and
+	// "year:2025", in one field: facet counts read every hit's doc values,
+	// and one field costs half of two.
+	facets := kw(false)
+	facets.DocValues = true
+	add("facets", facets)
 	add("doc_issuer", text(AnalyzerFold, true, false))
 	add("doc_subject", stored())
 	add("sections", stored())

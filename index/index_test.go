@@ -79,6 +79,18 @@ func TestEndToEnd(t *testing.T) {
 			t.Errorf("%q does not find the plan: %v", q, docPaths(r))
 		}
 	}
+	// Facet counts cover every hit, not only the ones shown.
+	f, _ := ix.Search(SearchOptions{Query: "dân vận", Type: "ke hoach", Docs: 1})
+	if len(f.Facets["doc_type"]) != 1 || f.Facets["doc_type"][0] != (Facet{"Kế hoạch", int(f.Total)}) || f.Total < 2 {
+		t.Errorf("doc_type facet of %d Kế hoạch hits: %+v", f.Total, f.Facets["doc_type"])
+	}
+	years := 0
+	for _, y := range f.Facets["year"] {
+		years += y.Count
+	}
+	if years == 0 || years > int(f.Total) {
+		t.Errorf("year facet of %d hits: %+v", f.Total, f.Facets["year"])
+	}
 	a, _ := ix.Search(SearchOptions{Query: "Uỷ ban", Docs: 100})
 	b, _ := ix.Search(SearchOptions{Query: "Ủy ban", Docs: 100})
 	if strings.Join(docPaths(a), ",") != strings.Join(docPaths(b), ",") || len(a.Docs) == 0 {

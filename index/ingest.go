@@ -332,6 +332,14 @@ func addRecord(b *bleve.Batch, path, sha string, r *extract.Record, raw string) 
 		"doc_type": m.Type, "doc_number": m.Number, "doc_number_key": m.Number, "doc_date": m.Date, "year": year,
 		"doc_issuer": m.Issuer, "doc_subject": m.Subject,
 		"text": raw, "sections": encodeSections(secs), "numbers": nums, "units": units}
+	var facets []string
+	if m.Type != "" {
+		facets = append(facets, "doc_type:"+m.Type)
+	}
+	if year != "" {
+		facets = append(facets, "year:"+year)
+	}
+	f["facets"] = facets
 	// The stored record keeps what refs and check read back (meta,
 	// citations, problems); units, deadlines, sections and tables, half
 	// or more of a record, are indexed on their own or not needed: storing

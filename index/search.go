@@ -225,8 +225,7 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 	fwg.Go(func() {
 		freq := bleve.NewSearchRequestOptions(conjunction(must), 0, 0, false)
 		freq.Score = "none"
-		freq.AddFacet("doc_type", bleve.NewFacetRequest("doc_type", 10))
-		freq.AddFacet("year", bleve.NewFacetRequest("year", 10))
+		freq.AddFacet("facets", bleve.NewFacetRequest("facets", 1000))
 		facets, facetErr = ix.b.Search(freq)
 	})
 	res, err := ix.b.Search(req)
@@ -238,9 +237,12 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 		return nil, err
 	}
 	out := &SearchResult{Query: o.Query, Total: res.Total, Facets: map[string][]Facet{}, Docs: []DocHits{}}
-	for name, f := range facets.Facets {
-		for _, t := range f.Terms.Terms() {
-			out.Facets[name] = append(out.Facets[name], Facet{t.Term, t.Count})
+	if f := facets.Facets["facets"]; f != nil {
+		for _, t := range f.Terms.Terms() { // by count, highest first
+			name, value, _ := strings.Cut(t.Term, ":")
+			if len(out.Facets[name]) < 10 {
+				out.Facets[name] = append(out.Facets[name], Facet{value, t.Count})
+			}
 		}
 	}
 	ws := wordList(queryWords(o.Query))
