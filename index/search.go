@@ -229,24 +229,13 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 		facets, facetErr = ix.b.Search(freq)
 	})
 	res, err := ix.b.Search(req)
-	fwg.Wait()
-	if err == nil {
-		err = facetErr
-	}
 	if err != nil {
+		fwg.Wait()
 		return nil, err
 	}
-	out := &SearchResult{Query: o.Query, Total: res.Total, Facets: map[string][]Facet{}, Docs: []DocHits{}}
-	if f := facets.Facets["facets"]; f != nil {
-		for _, t := range f.Terms.Terms() { // by count, highest first
-			name, value, _ := strings.Cut(t.Term, ":")
-			if len(out.Facets[name]) < 10 {
-				out.Facets[name] = append(out.Facets[name], Facet{value, t.Count})
-			}
-		}
-	}
+	out := &SearchResult{Query: o.Query, Total: res.Total, Facets: map[string][]Facet{}, Docs: make([]DocHits, len(res.Hits))}
+	// Passages are cut while the facets are still being counted.
 	ws := wordList(queryWords(o.Query))
-	out.Docs = make([]DocHits, len(res.Hits))
 	var wg sync.WaitGroup
 	for i, h := range res.Hits {
 		out.Docs[i] = DocHits{Path: str(h, "path"), Type: str(h, "doc_type"), Number: str(h, "doc_number"), Date: str(h, "doc_date"),
@@ -256,7 +245,19 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 			out.Docs[i].Passages = bestPassages(text, str(h, "sections"), ws, wordSpans(text, ws), o.Passages)
 		})
 	}
+	fwg.Wait()
 	wg.Wait()
+	if facetErr != nil {
+		return nil, facetErr
+	}
+	if f := facets.Facets["facets"]; f != nil {
+		for _, t := range f.Terms.Terms() { // by count, highest first
+			name, value, _ := strings.Cut(t.Term, ":")
+			if len(out.Facets[name]) < 10 {
+				out.Facets[name] = append(out.Facets[name], Facet{value, t.Count})
+			}
+		}
+	}
 	if len(out.Docs) == 0 {
 		out.Suggestions = ix.suggest(o.Query)
 	}
