@@ -264,9 +264,6 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 	return out, nil
 }
 
-// bestPassages splits text at its sections and returns the n sections
-// holding the most distinct query words (then the most occurrences), each
-// with a snippet and its section id. The text is cut into words once.
 // section is where a section starts in a file's text, as stored in the
 // "sections" field: one line per section, "offset<TAB>id<TAB>heading"
 // (decoding JSON there took a tenth of a query).
@@ -312,6 +309,10 @@ func decodeSections(f string) []section {
 	return out
 }
 
+// bestPassages splits text at its sections and returns the n sections
+// holding the most distinct query words (then the most occurrences), each
+// with a snippet and its section id. spans are where the query words ws
+// are in text (wordSpans).
 func bestPassages(text, sectionsField string, ws []string, spans []wtok, n int) []Passage {
 	secs := decodeSections(sectionsField)
 	if len(secs) == 0 {
