@@ -298,3 +298,25 @@ func BenchmarkScanWords(b *testing.B) {
 		scanWords(text, func(a, b int) { n++ })
 	}
 }
+
+// BenchmarkWordSpans: finding a query's words in the texts of ten hits,
+// the first step of cutting passages.
+func BenchmarkWordSpans(b *testing.B) {
+	texts := baseDocs(b)
+	texts = texts[:min(10, len(texts))]
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	for _, q := range []string{"nghèo", "dan van", "33/ct-ttg"} {
+		ws := wordList(queryWords(q))
+		b.Run(q, func(b *testing.B) {
+			b.SetBytes(int64(n))
+			for b.Loop() {
+				for _, t := range texts {
+					wordSpans(t, ws)
+				}
+			}
+		})
+	}
+}

@@ -431,9 +431,84 @@ func wordSpans(text string, ws []string) []wtok {
 			}
 		}
 	}
+	// A word's leading consonants (but d, which may be đ) and digits carry
+	// no marks: the text must have them as they are, any case. ("n" begins
+	// a word every few bytes, "ngh" rarely.)
+	plain := make([]string, len(ws))
+	for k, w := range ws {
+		n := 0
+		for n < len(w) && (w[n] >= '0' && w[n] <= '9' || w[n] >= 'a' && w[n] <= 'z' && strings.IndexByte("aeiouyd", w[n]) < 0) {
+			n++
+		}
+		plain[k] = w[:n]
+	}
+	maybe := func(i int) bool {
+	next:
+		for _, p := range plain {
+			if len(text)-i < len(p) {
+				continue
+			}
+			for k := 0; k < len(p); k++ {
+				if text[i+k]|0x20 != p[k] { // p is lowercase letters and digits
+					continue next
+				}
+			}
+			return true
+		}
+		return false
+	}
+	// The next candidate at or after pos. When every first byte is ASCII
+	// (words starting with a consonant but d, or a digit), one
+	// strings.IndexByte cursor per byte; otherwise (accented vowels, đ:
+	// their lead bytes are everywhere) a loop over the bytes.
+	type cursor struct {
+		b  byte
+		at int // next occurrence at or after the last pos, -1: none left
+	}
+	var cur []cursor
+	for b := range lead {
+		if lead[b] {
+			cur = append(cur, cursor{byte(b), strings.IndexByte(text, byte(b))})
+		}
+	}
+	next := func(pos int) int {
+		i := -1
+		for k := range cur {
+			c := &cur[k]
+			if c.at >= 0 && c.at < pos {
+				if j := strings.IndexByte(text[pos:], c.b); j >= 0 {
+					c.at = pos + j
+				} else {
+					c.at = -1
+				}
+			}
+			if c.at >= 0 && (i < 0 || c.at < i) {
+				i = c.at
+			}
+		}
+		return i
+	}
+	for _, c := range cur {
+		if c.b >= 0x80 {
+			next = func(pos int) int {
+				for i := pos; i < len(text); i++ {
+					if lead[text[i]] {
+						return i
+					}
+				}
+				return -1
+			}
+			break
+		}
+	}
 	var spans []wtok
-	for i := 0; i < len(text); i++ {
-		if !lead[text[i]] || !wordStart(text, i) {
+	for pos := 0; ; {
+		i := next(pos)
+		if i < 0 {
+			return spans
+		}
+		pos = i + 1
+		if !maybe(i) || !wordStart(text, i) {
 			continue
 		}
 		j := i
@@ -450,9 +525,8 @@ func wordSpans(text string, ws []string) []wtok {
 				break
 			}
 		}
-		i = j
+		pos = max(j, i+1)
 	}
-	return spans
 }
 
 // wordTokens cuts text[lo:hi] into words and marks those equal, folded,
