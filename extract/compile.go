@@ -21,10 +21,11 @@ type Extractor struct {
 	issuerRe   []codePattern
 	issuerName *phraseSet // issuer names → index in rs.Issuers
 
-	unitHeads *phraseSet // head words → index in rs.Units
-	roles     *phraseSet // role phrases → index in rs.Roles
-	deadlines *phraseSet // deadline phrases → index in rs.Deadlines
-	titles    []string   // signer titles, canonical, longest first
+	unitHeads *phraseSet        // head words → index in rs.Units
+	roles     *phraseSet        // role phrases → index in rs.Roles
+	rolePart  map[string]string // part (lead, support, monitor) → role name
+	deadlines *phraseSet        // deadline phrases → index in rs.Deadlines
+	titles    []string          // signer titles, canonical, longest first
 	abbrev    map[string]string
 	laws      map[string]int // Key(name) → index in rs.Laws
 	lawNames  *phraseSet     // catalog names → index in rs.Laws
@@ -80,6 +81,12 @@ func New(rs *rules.Set) *Extractor {
 		}
 	}
 	x.roles = newPhraseSet(ps, vs)
+	x.rolePart = map[string]string{}
+	for _, r := range rs.Roles {
+		if _, ok := x.rolePart[r.Part]; r.Part != "" && !ok {
+			x.rolePart[r.Part] = r.Name
+		}
+	}
 
 	ps, vs = nil, nil
 	for i, d := range rs.Deadlines {

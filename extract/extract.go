@@ -313,10 +313,6 @@ func (d *layoutDoc) textBetween(a, b int) string {
 // unitLocator returns, for an offset, the unit responsible there: the unit
 // a section heading names, or the last unit given a role earlier in the
 // same paragraph.
-// leadRole is the name of the leading role (rules/builtin/roles.yaml,
-// chu-tri).
-const leadRole = "chủ trì"
-
 func (x *Extractor) unitLocator(s string, d *layoutDoc, ums []unitMention) func(int) string {
 	sorted := append([]unitMention(nil), ums...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].a < sorted[j].a })
@@ -340,10 +336,10 @@ func (x *Extractor) unitLocator(s string, d *layoutDoc, ums []unitMention) func(
 			// co-ordinator; else the nearest.
 			nearest := ""
 			for j := k - 1; j >= 0 && sorted[j].a >= ls; j-- {
-				if slices.Contains(sorted[j].roles, leadRole) {
+				if slices.Contains(sorted[j].roles, x.rolePart["lead"]) {
 					return sorted[j].name
 				}
-				if nearest == "" && !(len(sorted[j].roles) == 1 && sorted[j].roles[0] == "phối hợp") {
+				if nearest == "" && !(len(sorted[j].roles) == 1 && sorted[j].roles[0] == x.rolePart["support"]) {
 					nearest = sorted[j].name
 				}
 			}

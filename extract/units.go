@@ -295,7 +295,7 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 		if strings.HasSuffix(fb, "phoi hop voi ") {
 			end := x.unitName(s, h.a, h.b, lb, false)
 			if !x.genericCollective(s[h.a:end]) {
-				add(h.a, end, []string{"phối hợp"}, h.value, unitRule(x.rs.Units[h.value].ID)+"#object")
+				add(h.a, end, []string{x.rolePart["support"]}, h.value, unitRule(x.rs.Units[h.value].ID)+"#object")
 			}
 			continue
 		}
@@ -365,7 +365,7 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 	}
 	// 4. Assignment tables: the lead and co-operating columns.
 	for _, tb := range tablesOf(s, d) {
-		for col, role := range map[int]string{tb.lead: "chủ trì", tb.coop: "phối hợp", tb.monitor: "theo dõi/đôn đốc"} {
+		for col, role := range map[int]string{tb.lead: x.rolePart["lead"], tb.coop: x.rolePart["support"], tb.monitor: x.rolePart["monitor"]} {
 			if col < 0 {
 				continue
 			}

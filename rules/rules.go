@@ -23,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -83,8 +84,14 @@ type UnitKind struct {
 type Role struct {
 	Tested  `yaml:",inline"`
 	Name    string   `yaml:"name"`
+	Part    string   `yaml:"part"` // lead, support or monitor (see RoleParts); empty for the others
 	Phrases []string `yaml:"phrases"`
 }
+
+// RoleParts are the parts a role can play beyond its name: the lead unit
+// owns the deadlines of its clause, and assignment tables have a column
+// for each part ("Cơ quan chủ trì", "Cơ quan phối hợp", "Theo dõi").
+var RoleParts = []string{"lead", "support", "monitor"}
 
 // DeadlinePhrase turns dates and periods near it into deadlines.
 type DeadlinePhrase struct {
@@ -327,6 +334,9 @@ func (u *UnitKind) validate() error {
 func (r *Role) validate() error {
 	if r.Name == "" || len(r.Phrases) == 0 {
 		return errors.New("needs name and phrases")
+	}
+	if r.Part != "" && !slices.Contains(RoleParts, r.Part) {
+		return fmt.Errorf("part %q is not one of %s", r.Part, strings.Join(RoleParts, ", "))
 	}
 	return nil
 }

@@ -32,6 +32,7 @@ func TestStrictLoading(t *testing.T) {
 		{"dup.yaml", "kind: doctype\nentries:\n  - {id: quyet-dinh, name: X, examples: [x]}\n", `dup.yaml:3: id "doctype/quyet-dinh" already defined at rules/builtin/doctypes.yaml:`},
 		{"bad-pattern.yaml", "kind: issuer\nentries:\n  - {id: p, name: P, code_patterns: ['QH(\\d+'], examples: [x]}\n", "bad-pattern.yaml:3: issuer \"p\": bad pattern"},
 		{"no-examples.yaml", "kind: role\nentries:\n  - {id: r, name: R, phrases: [làm]}\n", "no-examples.yaml:3: role \"r\": no examples"},
+		{"bad-part.yaml", "kind: role\nentries:\n  - {id: r, name: R, part: boss, phrases: [làm], examples: [x]}\n", `bad-part.yaml:3: role "r": part "boss" is not one of lead, support, monitor`},
 		{"bad-recurring.yaml", "kind: deadline\nentries:\n  - {id: d, kind: recurring, recurring: hourly, phrases: [mỗi giờ], examples: [x]}\n", "recurring \"hourly\""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
