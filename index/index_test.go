@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -110,6 +111,9 @@ func TestEndToEnd(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("cites 59/2023/NĐ-CP: %+v", c.Hits)
+	}
+	if len(c.Hits) < 2 || !sort.SliceIsSorted(c.Hits, func(i, j int) bool { return c.Hits[i].Path < c.Hits[j].Path }) {
+		t.Errorf("cites 59/2023/NĐ-CP: want several hits sorted by path: %+v", c.Hits)
 	}
 	dls, err := ix.Deadlines(DeadlineOptions{From: "2025-09-01", To: "2025-09-30"})
 	if err != nil {
@@ -234,7 +238,7 @@ func TestBestPassages(t *testing.T) {
 		secs = append(secs, section{strings.Index(text, h), h[:strings.Index(h, ".")], h})
 	}
 	ws := wordList(queryWords("dan van giam ngheo"))
-	ps := bestPassages(text, encodeSections(secs), ws, wordSpans(text, ws), 3)
+	ps := bestPassages(text, encodeSections(secs), ws, 3)
 	if len(ps) != 2 || ps[0].Section != "II" || ps[1].Section != "I" {
 		t.Fatalf("passages %+v", ps)
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/vanban/vanban/extract"
 )
 
@@ -74,26 +75,10 @@ func (s Summary) Changed() bool { return s.Indexed > 0 || s.Pruned > 0 }
 // path.
 func (ix *Index) known() (map[string]string, error) {
 	out := map[string]string{}
-	q := bleve.NewTermQuery(KindFile)
-	q.SetField("kind")
-	from := 0
-	for {
-		req := bleve.NewSearchRequestOptions(q, 1000, from, false)
-		req.Fields = []string{"path", "sha256"}
-		res, err := ix.b.Search(req)
-		if err != nil {
-			return nil, err
-		}
-		for _, h := range res.Hits {
-			p, _ := h.Fields["path"].(string)
-			sha, _ := h.Fields["sha256"].(string)
-			out[p] = sha
-		}
-		from += len(res.Hits)
-		if len(res.Hits) == 0 || uint64(from) >= res.Total {
-			return out, nil
-		}
-	}
+	err := ix.each(termQ("kind", KindFile), []string{"path", "sha256"}, func(h *search.DocumentMatch) {
+		out[str(h, "path")] = str(h, "sha256")
+	})
+	return out, err
 }
 
 // Ingest extracts the files under paths (directories are walked) in

@@ -58,13 +58,10 @@ func strs(h *search.DocumentMatch, f string) []string {
 }
 
 // each runs q and calls f for every hit, page by page.
-func (ix *Index) each(q query.Query, fields []string, sortBy []string, f func(*search.DocumentMatch)) error {
+func (ix *Index) each(q query.Query, fields []string, f func(*search.DocumentMatch)) error {
 	for from := 0; ; {
 		req := bleve.NewSearchRequestOptions(q, 1000, from, false)
 		req.Fields = fields
-		if len(sortBy) > 0 {
-			req.SortBy(sortBy)
-		}
 		res, err := ix.b.Search(req)
 		if err != nil {
 			return err
@@ -79,9 +76,9 @@ func (ix *Index) each(q query.Query, fields []string, sortBy []string, f func(*s
 	}
 }
 
-func (ix *Index) all(q query.Query, fields []string, sortBy ...string) ([]map[string]string, error) {
+func (ix *Index) all(q query.Query, fields []string) ([]map[string]string, error) {
 	var out []map[string]string
-	err := ix.each(q, fields, sortBy, func(h *search.DocumentMatch) {
+	err := ix.each(q, fields, func(h *search.DocumentMatch) {
 		m := map[string]string{"_id": h.ID}
 		for _, f := range fields {
 			m[f] = strings.Join(strs(h, f), "; ")
@@ -100,7 +97,7 @@ func (ix *Index) Cites(n string) (*CitesResult, error) {
 	dates, issuers := map[string]int{}, map[string]string{}
 	q := bleve.NewConjunctionQuery(termQ("kind", KindFile), termQ("numbers", key))
 	var decodeErr error
-	err := ix.each(q, []string{"path", "doc_number", "doc_subject", "doc_json"}, []string{"path"}, func(h *search.DocumentMatch) {
+	err := ix.each(q, []string{"path", "doc_number", "doc_subject", "doc_json"}, func(h *search.DocumentMatch) {
 		var rec extract.Record
 		if err := json.Unmarshal([]byte(str(h, "doc_json")), &rec); err != nil {
 			decodeErr = err
@@ -129,6 +126,8 @@ func (ix *Index) Cites(n string) (*CitesResult, error) {
 	if err != nil {
 		return nil, err
 	}
+	// By path, sorted here: "path" has no doc values for Bleve to sort on.
+	sort.SliceStable(r.Hits, func(i, j int) bool { return r.Hits[i].Path < r.Hits[j].Path })
 	if len(dates) > 1 {
 		var ds []string
 		for d, n := range dates {
@@ -394,7 +393,7 @@ func (ix *Index) Deadlines(o DeadlineOptions) ([]DeadlineRow, error) {
 	unitWords := strings.Fields(vntext.Fold(o.Unit))
 	var out []DeadlineRow
 	var decodeErr error
-	err := ix.each(q, []string{"path", "doc_number", "deadlines_json"}, nil, func(h *search.DocumentMatch) {
+	err := ix.each(q, []string{"path", "doc_number", "deadlines_json"}, func(h *search.DocumentMatch) {
 		path, num := str(h, "path"), str(h, "doc_number")
 		if o.Doc != "" && !strings.HasSuffix(path, o.Doc) && NumberKey(num) != NumberKey(o.Doc) {
 			return
@@ -450,7 +449,7 @@ func (ix *Index) Deadlines(o DeadlineOptions) ([]DeadlineRow, error) {
 // Records returns the extraction record of every ingested file, by path.
 func (ix *Index) Records() (map[string]*extract.Record, error) {
 	out := map[string]*extract.Record{}
-	err := ix.each(termQ("kind", KindFile), []string{"path", "doc_json"}, nil, func(h *search.DocumentMatch) {
+	err := ix.each(termQ("kind", KindFile), []string{"path", "doc_json"}, func(h *search.DocumentMatch) {
 		var r extract.Record
 		if json.Unmarshal([]byte(str(h, "doc_json")), &r) == nil {
 			out[str(h, "path")] = &r
