@@ -75,7 +75,7 @@ func init() {
 		return termFilter{normalizeTerm, true, cacheFor(FilterNormalize)}, nil
 	}))
 	must(registry.RegisterTokenFilter(FilterFold, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return termFilter{vntext.Fold, true, cacheFor(FilterFold)}, nil
+		return foldFilter(), nil
 	}))
 	must(registry.RegisterTokenFilter(FilterDocNumber, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return termFilter{NumberKey, false, nil}, nil
@@ -84,10 +84,10 @@ func init() {
 		return shingle.NewShingleFilter(2, 2, false, " ", "_"), nil
 	}))
 	must(registry.RegisterTokenFilter(FilterText, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return textFilter{fold: termFilter{vntext.Fold, true, cacheFor(FilterFold)}}, nil
+		return textFilter{fold: foldFilter()}, nil
 	}))
 	must(registry.RegisterTokenFilter(FilterMark, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return markFilter{fold: termFilter{vntext.Fold, true, cacheFor(FilterFold)}}, nil
+		return markFilter{fold: foldFilter()}, nil
 	}))
 	chain := func(name, tokenizer string, filters ...string) {
 		must(registry.RegisterAnalyzer(name, func(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
@@ -393,6 +393,10 @@ func wordStart(text string, i int) bool {
 	_, word := wordRuneAt(text, j)
 	return !word
 }
+
+// foldFilter folds terms (vi_fold), with the cache the filters that fold
+// share.
+func foldFilter() termFilter { return termFilter{vntext.Fold, true, cacheFor(FilterFold)} }
 
 func cacheFor(name string) *termCache {
 	c, _ := caches.LoadOrStore(name, &termCache{})

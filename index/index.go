@@ -78,12 +78,20 @@ func OpenReadOnly(path string) (*Index, error) {
 		lf.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if v, _ := b.GetInternal([]byte(schemaKey)); string(v) != schemaVersion {
+	if err := checkSchema(b, path); err != nil {
 		b.Close()
 		lf.Close()
-		return nil, fmt.Errorf("%s: %w (schema %q, this vanban writes %q)", path, ErrOldSchema, v, schemaVersion)
+		return nil, err
 	}
 	return &Index{b: b, lock: lf, Path: path}, nil
+}
+
+// checkSchema returns ErrOldSchema if b was built by another version.
+func checkSchema(b bleve.Index, path string) error {
+	if v, _ := b.GetInternal([]byte(schemaKey)); string(v) != schemaVersion {
+		return fmt.Errorf("%s: %w (schema %q, this vanban writes %q)", path, ErrOldSchema, v, schemaVersion)
+	}
+	return nil
 }
 
 // lockFile takes the index's lock (LOCK_EX or LOCK_SH) without waiting.
@@ -112,11 +120,11 @@ func open(path string, reset bool) (*Index, error) {
 	if _, statErr := os.Stat(filepath.Join(data, "index_meta.json")); statErr == nil {
 		b, err = bleve.Open(data)
 		if err == nil {
-			if v, _ := b.GetInternal([]byte(schemaKey)); string(v) != schemaVersion {
+			if serr := checkSchema(b, path); serr != nil {
 				b.Close()
 				if !reset {
 					lf.Close()
-					return nil, fmt.Errorf("%s: %w (schema %q, this vanban writes %q)", path, ErrOldSchema, v, schemaVersion)
+					return nil, serr
 				}
 				os.RemoveAll(data)
 				b, err = newBleve(data)
