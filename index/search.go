@@ -2,6 +2,7 @@ package index
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -241,8 +242,7 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 		out.Docs[i] = DocHits{Path: str(h, "path"), Type: str(h, "doc_type"), Number: str(h, "doc_number"), Date: str(h, "doc_date"),
 			Subject: str(h, "doc_subject"), Score: h.Score}
 		wg.Go(func() {
-			text := str(h, "text")
-			out.Docs[i].Passages = bestPassages(text, str(h, "sections"), ws, wordSpans(text, ws), o.Passages)
+			out.Docs[i].Passages = bestPassages(str(h, "text"), str(h, "sections"), ws, o.Passages)
 		})
 	}
 	fwg.Wait()
@@ -310,18 +310,18 @@ func decodeSections(f string) []section {
 }
 
 // bestPassages splits text at its sections and returns the n sections
-// holding the most distinct query words (then the most occurrences), each
-// with a snippet and its section id. spans are where the query words ws
-// are in text (wordSpans).
-func bestPassages(text, sectionsField string, ws []string, spans []wtok, n int) []Passage {
+// holding the most distinct query words ws (then the most occurrences),
+// each with a snippet and its section id.
+func bestPassages(text, sectionsField string, ws []string, n int) []Passage {
 	secs := decodeSections(sectionsField)
+	spans := wordSpans(text, ws)
 	if len(secs) == 0 {
 		return []Passage{{Section: "preamble", Snippet: snippetAround(text, 0, len(text), spans, ws)}}
 	}
 	type scored struct {
 		p      Passage
-		lo, hi int // byte range of the text
-		k      int // its first span
+		lo, hi int    // byte range of the text
+		spans  []wtok // the query words in it
 	}
 	var all []scored
 	k, lo := 0, 0
@@ -331,32 +331,24 @@ func bestPassages(text, sectionsField string, ws []string, spans []wtok, n int) 
 			hi = secs[i+1].Off
 		}
 		k0 := k
-		hits, seen := 0, 0
+		seen := 0
 		var mask uint64
 		for ; k < len(spans) && spans[k].a < hi; k++ {
-			hits++
 			if bit := uint64(1) << (spans[k].hit % 64); mask&bit == 0 {
 				mask |= bit
 				seen++
 			}
 		}
-		if hits > 0 {
-			all = append(all, scored{Passage{Section: s.ID, Heading: s.Heading, Score: float64(seen*1000 + hits)}, lo, hi, k0})
+		if hits := k - k0; hits > 0 {
+			all = append(all, scored{Passage{Section: s.ID, Heading: s.Heading, Score: float64(seen*1000 + hits)}, lo, hi, spans[k0:k]})
 		}
 		lo = hi
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].p.Score > all[j].p.Score })
 	var out []Passage
 	for i := 0; i < len(all) && i < n; i++ {
-		p, k := all[i].p, all[i].k
-		in := spans[k:]
-		for j, sp := range in {
-			if sp.a >= all[i].hi {
-				in = in[:j]
-				break
-			}
-		}
-		p.Snippet = snippetAround(text, all[i].lo, all[i].hi, in, ws)
+		p := all[i].p
+		p.Snippet = snippetAround(text, all[i].lo, all[i].hi, all[i].spans, ws)
 		out = append(out, p)
 	}
 	if len(out) == 0 && len(text) > 0 { // matched through a number or a shingle only
@@ -461,44 +453,41 @@ func wordSpans(text string, ws []string) []wtok {
 	// (words starting with a consonant but d, or a digit), one
 	// strings.IndexByte cursor per byte; otherwise (accented vowels, đ:
 	// their lead bytes are everywhere) a loop over the bytes.
-	type cursor struct {
-		b  byte
-		at int // next occurrence at or after the last pos, -1: none left
-	}
-	var cur []cursor
-	for b := range lead {
-		if lead[b] {
-			cur = append(cur, cursor{byte(b), strings.IndexByte(text, byte(b))})
-		}
-	}
 	next := func(pos int) int {
-		i := -1
-		for k := range cur {
-			c := &cur[k]
-			if c.at >= 0 && c.at < pos {
-				if j := strings.IndexByte(text[pos:], c.b); j >= 0 {
-					c.at = pos + j
-				} else {
-					c.at = -1
-				}
-			}
-			if c.at >= 0 && (i < 0 || c.at < i) {
-				i = c.at
+		for i := pos; i < len(text); i++ {
+			if lead[text[i]] {
+				return i
 			}
 		}
-		return i
+		return -1
 	}
-	for _, c := range cur {
-		if c.b >= 0x80 {
-			next = func(pos int) int {
-				for i := pos; i < len(text); i++ {
-					if lead[text[i]] {
-						return i
+	if !slices.Contains(lead[0x80:], true) {
+		type cursor struct {
+			b  byte
+			at int // next occurrence at or after the last pos, -1: none left
+		}
+		var cur []cursor
+		for b := range lead {
+			if lead[b] {
+				cur = append(cur, cursor{byte(b), strings.IndexByte(text, byte(b))})
+			}
+		}
+		next = func(pos int) int {
+			i := -1
+			for k := range cur {
+				c := &cur[k]
+				if c.at >= 0 && c.at < pos {
+					if j := strings.IndexByte(text[pos:], c.b); j >= 0 {
+						c.at = pos + j
+					} else {
+						c.at = -1
 					}
 				}
-				return -1
+				if c.at >= 0 && (i < 0 || c.at < i) {
+					i = c.at
+				}
 			}
-			break
+			return i
 		}
 	}
 	var spans []wtok
