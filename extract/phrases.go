@@ -107,7 +107,7 @@ func lineTokens(s string) [][]token {
 				toks[i].s = low[toks[i].a-a : toks[i].b-a]
 			}
 		} else {
-			lowerTokens(s, toks)
+			lowerTokens(toks)
 		}
 		lines = append(lines, toks)
 	})
@@ -120,7 +120,7 @@ func (p *phraseSet) at(s string) (phraseHit, bool) {
 	if end < 0 {
 		end = len(s)
 	}
-	toks := lowerTokens(s, tokenizeN(s, 0, end, p.maxTokens))
+	toks := lowerTokens(tokenizeN(s, 0, end, p.maxTokens))
 	if len(toks) == 0 || toks[0].a != 0 {
 		return phraseHit{}, false
 	}
@@ -253,20 +253,10 @@ func findInLines(s string, re *regexp.Regexp, words ...string) [][]int {
 	return out
 }
 
-// lowerTokens lowercases the token texts (offsets still point into s).
-func lowerTokens(s string, toks []token) []token {
+// lowerTokens lowercases the token texts (offsets still point into the text).
+func lowerTokens(toks []token) []token {
 	for i := range toks {
-		t := toks[i].s
-		lower := true
-		for j := 0; j < len(t); j++ {
-			if c := t[j]; c >= 'A' && c <= 'Z' || c >= 0x80 {
-				lower = false
-				break
-			}
-		}
-		if !lower {
-			toks[i].s = vntext.ToLower(t)
-		}
+		toks[i].s = vntext.ToLower(toks[i].s) // the same string when already lowercase
 	}
 	return toks
 }
