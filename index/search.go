@@ -415,7 +415,14 @@ func wordSpans(text string, ws []string) []wtok {
 		if c >= 'a' && c <= 'z' {
 			lead[c-'a'+'A'] = true
 		}
-		if c >= 0x80 || strings.IndexByte("aeiouyd", c) >= 0 {
+		switch {
+		case c >= 0x80:
+			// a letter folding keeps (not Latin): its capital may begin
+			// with any byte
+			for b := 0x80; b < len(lead); b++ {
+				lead[b] = true
+			}
+		case strings.IndexByte("aeiouyd", c) >= 0:
 			// accented vowels, đ and the look-alikes of Đ: Latin-1,
 			// Latin Extended-A/B, IPA, Latin Extended Additional
 			for _, b := range []byte{0xC3, 0xC4, 0xC5, 0xC6, 0xC9, 0xE1} {
@@ -508,14 +515,22 @@ func wordSpans(text string, ws []string) []wtok {
 			}
 			j += n
 		}
-		for k, w := range ws {
-			if j-i >= len(w) && vntext.FoldEqual(text[i:j], w) {
-				spans = append(spans, wtok{i, j, k})
-				break
-			}
+		if k := queryWordOf(text[i:j], ws); k >= 0 {
+			spans = append(spans, wtok{i, j, k})
 		}
 		pos = max(j, i+1)
 	}
+}
+
+// queryWordOf returns the index of the query word (folded, in ws) that
+// word equals once folded, or -1.
+func queryWordOf(word string, ws []string) int {
+	for k, w := range ws {
+		if vntext.FoldEqual(word, w) {
+			return k
+		}
+	}
+	return -1
 }
 
 // wordTokens cuts text[lo:hi] into words and marks those equal, folded,
@@ -524,14 +539,7 @@ func wordTokens(text string, lo, hi int, ws []string) []wtok {
 	toks := make([]wtok, 0, (hi-lo)/5)
 	scanWords(text[lo:hi], func(a, b int) {
 		a, b = a+lo, b+lo
-		t := wtok{a, b, -1}
-		for k, w := range ws {
-			if vntext.FoldEqual(text[a:b], w) {
-				t.hit = k
-				break
-			}
-		}
-		toks = append(toks, t)
+		toks = append(toks, wtok{a, b, queryWordOf(text[a:b], ws)})
 	})
 	return toks
 }
