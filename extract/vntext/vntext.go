@@ -8,6 +8,7 @@
 package vntext
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -145,9 +146,7 @@ func FoldEqual(w, folded string) bool {
 // spaces. Diacritics are kept, so "đường" and "dương" stay different.
 func Key(s string) string {
 	s = FixLookalikes(norm.NFC.String(s))
-	if ToneCanNeedMove(s) {
-		s = CanonicalTone(s)
-	}
+	s = CanonicalTone(s)
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
 
@@ -158,9 +157,15 @@ func Key(s string) string {
 // result is NFC.
 func CanonicalTone(s string) string {
 	s = norm.NFC.String(s)
-	if !needsToneCheck(s) {
+	if !ToneCanNeedMove(s) {
 		return s
 	}
+	return canonicalWords(s)
+}
+
+// canonicalWords is CanonicalTone on NFC text without the filter: every
+// word goes through canonicalSyllable.
+func canonicalWords(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	start := -1
@@ -186,71 +191,72 @@ func CanonicalTone(s string) string {
 	return b.String()
 }
 
-// needsToneCheck is a fast filter: only text with a toned o, u, a, e or y can
-// need a change.
-func needsToneCheck(s string) bool {
-	for _, r := range s {
-		if r >= 0xC0 && r != 'Đ' && r != 'đ' {
-			return true
-		}
-	}
-	return false
-}
-
 // plainVowel maps a, e, o, u, y with or without a tone mark (but without
-// circumflex, breve or horn) to the bare lowercase letter, with tonedVowel
-// set when the rune carries a tone. An array, not a map: the filter below
+// circumflex, breve or horn) to the bare lowercase letter; carriesTone
+// says which letters carry a tone mark. Arrays, not maps: the filter below
 // runs on every word of every document.
-const tonedVowel = 0x80
-
-var plainVowel = func() (t [0x1EFA]byte) {
-	for r := rune(0x41); r < rune(len(t)); r++ {
+var plainVowel, carriesTone = func() (v [0x1EFA]byte, t [0x1EFA]bool) {
+	for r := rune(0x41); r < rune(len(v)); r++ {
 		d := []rune(norm.NFD.String(string(r)))
+		t[r] = slices.ContainsFunc(d, isTone)
 		base := unicode.ToLower(d[0])
-		if !strings.ContainsRune("aeouy", base) || len(d) > 2 || len(d) == 2 && !isTone(d[1]) {
-			continue
-		}
-		t[r] = byte(base)
-		if len(d) == 2 {
-			t[r] |= tonedVowel
+		if strings.ContainsRune("aeouy", base) && (len(d) == 1 || len(d) == 2 && t[r]) {
+			v[r] = byte(base)
 		}
 	}
-	return t
+	return v, t
 }()
 
 // ToneCanNeedMove reports, cheaply, whether CanonicalTone could change the
-// NFC text s: some word ends with o or u and a toned a, e or y after it
-// (hoà, khoẻ, thuỷ), the only open syllables whose tone the styles place
-// differently, or a tone mark stands alone.
+// NFC text s: whether some word ends with o or u and then a, e or y, all
+// without other marks (hoa, khoe, thuy: the only open syllables whose tone
+// the two styles place differently), and has a tone that is not on that o
+// or u (hoà, thuỷ; Th\u0301uy, a tone mark that NFC left apart).
 func ToneCanNeedMove(s string) bool { return NextToneMove(s) >= 0 }
 
-// NextToneMove returns the offset just after the first rune of s that
-// makes ToneCanNeedMove true (the toned vowel ending such a word, or the
-// lone tone mark), or -1.
+// NextToneMove returns the end of the first word of s that makes
+// ToneCanNeedMove true, or -1.
 func NextToneMove(s string) int {
-	var prev byte // the previous rune's plain vowel, 0 if it was none
-	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
+	start := -1
+	var v1, v2 byte        // plain vowels of the word's last two runes, 0: none
+	var t1, t2, toned bool // whether those carry a tone; whether any rune of the word does
+	for i := 0; i <= len(s); {
+		var r rune
+		n, word := 0, false
+		if i < len(s) {
+			r, n = rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(s[i:])
+				word = IsWordRune(r)
+			} else {
+				word = r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+			}
+		}
+		if word {
+			if start < 0 {
+				start, v1, v2, t1, t2, toned = i, 0, 0, false, false, false
+			}
+			var v byte
+			t := isTone(r)
+			if r < rune(len(plainVowel)) {
+				v, t = plainVowel[r], carriesTone[r]
+			}
+			v1, t1, v2, t2 = v2, t2, v, t
+			toned = toned || t
+			i += n
+			continue
+		}
+		if start >= 0 {
+			pair := v1 == 'o' && (v2 == 'a' || v2 == 'e') || v1 == 'u' && v2 == 'y'
+			if pair && (t2 || toned && !t1) {
+				return i
+			}
+			start = -1
+		}
+		if i == len(s) {
+			break
 		}
 		i += n
-		var v byte
-		if r < rune(len(plainVowel)) {
-			v = plainVowel[r]
-		}
-		if isTone(r) {
-			return i // a tone mark NFC left apart: let CanonicalTone look
-		}
-		if v&tonedVowel != 0 && (prev == 'o' && (v&^tonedVowel == 'a' || v&^tonedVowel == 'e') || prev == 'u' && v&^tonedVowel == 'y') {
-			if i == len(s) {
-				return i
-			}
-			if next, _ := utf8.DecodeRuneInString(s[i:]); !IsWordRune(next) {
-				return i
-			}
-		}
-		prev = v &^ tonedVowel
 	}
 	return -1
 }
@@ -291,8 +297,8 @@ func canonicalSyllable(w string) string {
 			ls[len(ls)-1].marks = append(ls[len(ls)-1].marks, r)
 			continue
 		}
-		if !unicode.IsLetter(r) {
-			return w
+		if !unicode.Is(unicode.Latin, r) {
+			return w // a digit, or a letter of another script: not a syllable
 		}
 		ls = append(ls, letter{r: unicode.ToLower(r), orig: r})
 	}
