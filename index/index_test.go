@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/vanban/vanban/extract"
 	"github.com/vanban/vanban/rules"
@@ -256,20 +257,36 @@ func TestBestPassages(t *testing.T) {
 func TestWordSpansAgreeWithScan(t *testing.T) {
 	texts := baseDocs(t)
 	texts = append(texts, "Ủy ban ỦY BAN uỷ Đảng ĐẢNG đảng Ðảng "+norm.NFD.String("Ủy Đảng ấp Ấp")+" ơn Ơn ưu Ưu 33/CT-TTg x33 ăn Ăn",
-		"Ⱥ ⱥ Ⱥb Ωmega ωmega") // capitals whose lowercase is longer (Ⱥ: 2 bytes, ⱥ: 3) or starts with another byte
-	queries := [][]string{{"dan", "van"}, {"uy", "ban"}, {"dang"}, {"33", "ct", "ttg"}, {"ap", "on", "uu", "an"}, {"giam", "ngheo"}, {"y", "e", "o"}, {"Ⱥ", "Ωmega"}}
+		"Ⱥ ⱥ Ⱥb Ωmega ωmega", // capitals whose lowercase is longer (Ⱥ: 2 bytes, ⱥ: 3) or starts with another byte
+		// a word longer than the query word, by a letter, a combining
+		// mark or a Greek letter; the Kelvin sign; a word inside a word
+		"cách cáchs cach\u0301 cachα \u212Aach Cách-Chính thành-chinh chinhchinh hànhchính 3ct")
+	queries := [][]string{{"dan", "van"}, {"uy", "ban"}, {"dang"}, {"33", "ct", "ttg"}, {"ap", "on", "uu", "an"}, {"giam", "ngheo"},
+		{"y", "e", "o"}, {"Ⱥ", "Ωmega"}, {"cai", "cach", "hanh", "chinh"}, {"kach"}}
 	for _, text := range texts {
 		for _, ws := range queries {
-			ws = wordList(queryWords(strings.Join(ws, " ")))
-			var want []wtok
-			for _, t := range wordTokens(text, 0, len(text), ws) {
-				if t.hit >= 0 {
-					want = append(want, t)
-				}
-			}
-			if got := wordSpans(text, ws); !reflect.DeepEqual(got, want) {
-				t.Errorf("%v: %d spans, want %d", ws, len(got), len(want))
-			}
+			checkWordSpans(t, text, strings.Join(ws, " "))
 		}
 	}
+}
+
+// checkWordSpans compares wordSpans with cutting every word of text.
+func checkWordSpans(t *testing.T, text, query string) {
+	ws := wordList(queryWords(query))
+	want := matchedTokens(text, 0, len(text), ws)
+	if got := wordSpans(text, ws); !reflect.DeepEqual(got, want) {
+		t.Errorf("%q in %q: spans %v, want %v", ws, text, got, want)
+	}
+}
+
+func FuzzWordSpans(f *testing.F) {
+	f.Add("Cải cách hành chính, cách làm", "cai cach")
+	f.Add("ĐẢNG Ðảng đảng", "dang")
+	f.Add("cach\u0301 \u212Aach", "kach cach")
+	f.Fuzz(func(t *testing.T, text, query string) {
+		if !utf8.ValidString(text) || !utf8.ValidString(query) {
+			return
+		}
+		checkWordSpans(t, text, query)
+	})
 }

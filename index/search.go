@@ -2,11 +2,11 @@ package index
 
 import (
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -401,125 +401,175 @@ func wordList(words map[string]bool) []string {
 
 // wordSpans returns the words of text equal, folded, to a query word (ws),
 // in text order. Only these are kept (a slice of every word of ten texts
-// was a megabyte per query), and only the words starting with a byte that
-// can begin one of them are looked at: cutting whole texts into words was
-// a fifth of a query.
+// was a megabyte per query), and only the words whose first letter folds
+// to the first letter of a query word are compared, letter by letter until
+// the first that differs: cutting whole texts into words and folding them
+// was a fifth of a query.
 func wordSpans(text string, ws []string) []wtok {
-	var lead [256]bool
+	var first [256]bool // the folded first letters of ws, and foldsToNothing
 	for _, w := range ws {
-		if w == "" {
-			continue
+		if !isASCII(w) { // a Greek or Cyrillic query word: fold every word
+			return matchedTokens(text, 0, len(text), ws)
 		}
-		c := w[0]
-		lead[c] = true
-		if c >= 'a' && c <= 'z' {
-			lead[c-'a'+'A'] = true
-		}
-		switch {
-		case c >= 0x80:
-			// a letter folding keeps (not Latin): its capital may begin
-			// with any byte
-			for b := 0x80; b < len(lead); b++ {
-				lead[b] = true
-			}
-		case strings.IndexByte("aeiouyd", c) >= 0:
-			// accented vowels, đ and the look-alikes of Đ: Latin-1,
-			// Latin Extended-A/B, IPA, Latin Extended Additional
-			for _, b := range []byte{0xC3, 0xC4, 0xC5, 0xC6, 0xC9, 0xE1} {
-				lead[b] = true
-			}
+		if w != "" {
+			first[w[0]] = true
 		}
 	}
-	// A word's leading consonants (but d, which may be đ) and digits carry
-	// no marks: the text must have them as they are, any case. ("n" begins
-	// a word every few bytes, "ngh" rarely.)
-	plain := make([]string, len(ws))
-	for k, w := range ws {
-		n := 0
-		for n < len(w) && (w[n] >= '0' && w[n] <= '9' || w[n] >= 'a' && w[n] <= 'z' && strings.IndexByte("aeiouyd", w[n]) < 0) {
-			n++
-		}
-		plain[k] = w[:n]
-	}
-	maybe := func(i int) bool {
-	next:
-		for _, p := range plain {
-			if len(text)-i < len(p) {
+	first[foldsToNothing] = true // a word may begin with a combining mark
+	var spans []wtok
+	for i := 0; i < len(text); {
+		c, n := text[i], 1
+		if c < 0x80 {
+			if !first[asciiFold[c]] {
+				i++
 				continue
 			}
-			for k := 0; k < len(p); k++ {
-				if text[i+k]|0x20 != p[k] { // p is lowercase letters and digits
-					continue next
-				}
-			}
-			return true
-		}
-		return false
-	}
-	// The next candidate at or after pos. When every first byte is ASCII
-	// (words starting with a consonant but d, or a digit), one
-	// strings.IndexByte cursor per byte; otherwise (accented vowels, đ:
-	// their lead bytes are everywhere) a loop over the bytes.
-	next := func(pos int) int {
-		for i := pos; i < len(text); i++ {
-			if lead[text[i]] {
-				return i
-			}
-		}
-		return -1
-	}
-	if !slices.Contains(lead[0x80:], true) {
-		type cursor struct {
-			b  byte
-			at int // next occurrence at or after the last pos, -1: none left
-		}
-		var cur []cursor
-		for b := range lead {
-			if lead[b] {
-				cur = append(cur, cursor{byte(b), strings.IndexByte(text, byte(b))})
-			}
-		}
-		next = func(pos int) int {
-			i := -1
-			for k := range cur {
-				c := &cur[k]
-				if c.at >= 0 && c.at < pos {
-					if j := strings.IndexByte(text[pos:], c.b); j >= 0 {
-						c.at = pos + j
-					} else {
-						c.at = -1
-					}
-				}
-				if c.at >= 0 && (i < 0 || c.at < i) {
-					i = c.at
-				}
-			}
-			return i
-		}
-	}
-	var spans []wtok
-	for pos := 0; ; {
-		i := next(pos)
-		if i < 0 {
-			return spans
-		}
-		pos = i + 1
-		if !maybe(i) || !wordStart(text, i) {
+		} else if c < 0xC0 { // inside a rune
+			i++
 			continue
 		}
-		j := i
-		for j < len(text) {
-			n, word := wordRuneAt(text, j)
-			if !word {
+		if i > 0 && text[i-1] < 0x80 && asciiFold[text[i-1]] != 0 {
+			i++ // after an ASCII letter: inside a word, most candidates
+			continue
+		}
+		if c >= 0x80 {
+			var r rune
+			r, n = utf8.DecodeRuneInString(text[i:])
+			if !first[firstFold(r)] {
+				i += n
+				continue
+			}
+		}
+		if !wordStart(text, i) {
+			i += n
+			continue
+		}
+		k, j, sure := foldedMatch(text, i, ws)
+		if !sure { // fold the whole word
+			for j = i; j < len(text); {
+				m, word := wordRuneAt(text, j)
+				if !word {
+					break
+				}
+				j += m
+			}
+			k = queryWordOf(text[i:j], ws)
+		}
+		if k >= 0 {
+			spans = append(spans, wtok{i, j, k})
+		}
+		i = max(j, i+n) // no word starts inside this one
+	}
+	return spans
+}
+
+// matchedTokens returns the words of text[lo:hi] equal, folded, to a
+// query word: the slow way, folding every word.
+func matchedTokens(text string, lo, hi int, ws []string) []wtok {
+	var out []wtok
+	for _, t := range wordTokens(text, lo, hi, ws) {
+		if t.hit >= 0 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// foldsToNothing is firstFold's answer for a combining mark, which folding
+// drops: the word's first letter is the next one.
+const foldsToNothing = 1
+
+// asciiFold maps the ASCII bytes of words to their lowercase, and every
+// other byte to 0.
+var asciiFold = func() (t [256]byte) {
+	for c := range 128 {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			t[c] = byte(c)
+		}
+	}
+	return t
+}()
+
+// firstFold returns the ASCII letter a word rune r above ASCII folds to
+// (á, Ấ → a; đ, Ð → d; the Kelvin sign → k), foldsToNothing for a
+// combining mark, and 0 for anything else.
+func firstFold(r rune) byte {
+	if r < 0x10000 {
+		return foldTable()[r]
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return foldsToNothing
+	}
+	return 0
+}
+
+// foldTable is firstFold for the Basic Multilingual Plane, as a table:
+// the passage scan looks up every rune above ASCII of ten texts a query.
+var foldTable = sync.OnceValue(func() *[0x10000]byte {
+	var t [0x10000]byte
+	for r := rune(0x80); r < 0x10000; r++ {
+		switch c, ok := vntext.FoldASCII(r); {
+		case ok && vntext.IsWordRune(r):
+			t[r] = c
+		case unicode.Is(unicode.Mn, r):
+			t[r] = foldsToNothing
+		}
+	}
+	return &t
+})
+
+// foldedMatch compares the word starting at text[i] with the query words
+// ws (folded, ASCII) letter by letter, without cutting the word first:
+// most candidates differ from every query word in their first letters. It
+// returns the query word matched (-1: none) and the word's end. sure is
+// false when the word holds a letter that does not fold to one ASCII
+// letter (a combining mark, Greek…): the caller then folds the whole word.
+// It does not check that a word starts at i.
+func foldedMatch(text string, i int, ws []string) (k, end int, sure bool) {
+	for k, w := range ws {
+		j, p := i, 0
+		for ; p < len(w) && j < len(text); p++ {
+			c, n, word, ok := foldedLetter(text, j)
+			if !ok {
+				return -1, 0, false
+			}
+			if !word || c != w[p] {
 				break
 			}
 			j += n
 		}
-		if k := queryWordOf(text[i:j], ws); k >= 0 {
-			spans = append(spans, wtok{i, j, k})
+		if p < len(w) {
+			continue
 		}
-		pos = max(j, i+1)
+		if j < len(text) { // the word must end here
+			_, _, word, ok := foldedLetter(text, j)
+			if !ok {
+				return -1, 0, false
+			}
+			if word {
+				continue
+			}
+		}
+		return k, j, true
 	}
+	return -1, 0, true
+}
+
+// foldedLetter reads the rune at text[j]: its ASCII letter once folded,
+// its length, and whether it belongs to a word. ok is false for a word
+// rune that does not fold to one ASCII letter.
+func foldedLetter(text string, j int) (c byte, n int, word, ok bool) {
+	if c = text[j]; c < 0x80 {
+		c = asciiFold[c]
+		return c, 1, c != 0, true
+	}
+	r, n := utf8.DecodeRuneInString(text[j:])
+	c, ok = vntext.FoldASCII(r)
+	word = vntext.IsWordRune(r)
+	return c, n, word, ok || !word
 }
 
 // queryWordOf returns the index of the query word (folded, in ws) that

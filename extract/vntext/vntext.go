@@ -115,6 +115,34 @@ func Fold(s string) string {
 	return b.String()
 }
 
+// FoldASCII returns the one ASCII byte Fold turns r into, and false when
+// Fold turns it into something else: nothing (a combining mark) or a
+// letter outside ASCII (Greek, Cyrillic…).
+func FoldASCII(r rune) (byte, bool) {
+	switch {
+	case r >= 'A' && r <= 'Z':
+		return byte(r) + 'a' - 'A', true
+	case r < 0x80:
+		return byte(r), true
+	}
+	if f, ok := foldRune(r); ok {
+		return byte(f), true
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return 0, false
+	}
+	if n := norm.NFC.String(string(r)); n != string(r) { // singletons: the Ångström sign → Å, the Greek question mark → ;
+		if c, size := utf8.DecodeRuneInString(n); size == len(n) {
+			return FoldASCII(c)
+		}
+		return 0, false
+	}
+	if l := unicode.ToLower(r); l < 0x80 { // the Kelvin sign
+		return byte(l), true
+	}
+	return 0, false
+}
+
 // FoldEqual reports whether Fold(w) == folded, without allocating.
 func FoldEqual(w, folded string) bool {
 	j := 0

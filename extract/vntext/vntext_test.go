@@ -150,3 +150,18 @@ func FuzzToLower(f *testing.F) {
 		}
 	})
 }
+
+// FoldASCII agrees with Fold on every rune of the Basic Multilingual
+// Plane: it answers one ASCII byte exactly when Fold does.
+func TestFoldASCIIAgreesWithFold(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		f := Fold(string(r))
+		c, ok := FoldASCII(r)
+		if want := len(f) == 1 && f[0] < 0x80; ok != want || ok && f != string(c) {
+			t.Errorf("FoldASCII(%U) = %q, %v; Fold gives %q", r, c, ok, f)
+		}
+	}
+}
