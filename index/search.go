@@ -1,7 +1,10 @@
 package index
 
 import (
+	"cmp"
+	"context"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -220,15 +223,10 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 	req.Fields = []string{"path", "doc_type", "doc_number", "doc_date", "doc_subject", "text", "sections"}
 	// Facet counts visit every hit's doc values: a second search, without
 	// scores, counts them on the other core while the first ranks.
-	var facets *bleve.SearchResult
+	var facets map[string]int
 	var facetErr error
 	var fwg sync.WaitGroup
-	fwg.Go(func() {
-		freq := bleve.NewSearchRequestOptions(conjunction(must), 0, 0, false)
-		freq.Score = "none"
-		freq.AddFacet("facets", bleve.NewFacetRequest("facets", 1000))
-		facets, facetErr = ix.b.Search(freq)
-	})
+	fwg.Go(func() { facets, facetErr = ix.countFacets(conjunction(must)) })
 	res, err := ix.b.Search(req)
 	if err != nil {
 		fwg.Wait()
@@ -250,16 +248,69 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 	if facetErr != nil {
 		return nil, facetErr
 	}
-	if f := facets.Facets["facets"]; f != nil {
-		for _, t := range f.Terms.Terms() { // by count, highest first
-			name, value, _ := strings.Cut(t.Term, ":")
-			if len(out.Facets[name]) < 10 {
-				out.Facets[name] = append(out.Facets[name], Facet{value, t.Count})
-			}
-		}
+	for term, n := range facets {
+		name, value, _ := strings.Cut(term, ":")
+		out.Facets[name] = append(out.Facets[name], Facet{value, n})
+	}
+	for name, fs := range out.Facets { // highest count first, then by value
+		slices.SortFunc(fs, func(a, b Facet) int { return cmp.Or(b.Count-a.Count, strings.Compare(a.Value, b.Value)) })
+		out.Facets[name] = fs[:min(len(fs), 10)]
 	}
 	if len(out.Docs) == 0 {
 		out.Suggestions = ix.suggest(o.Query)
+	}
+	return out, nil
+}
+
+// countFacets counts the values of the "facets" field ("doc_type:Kế
+// hoạch", "year:2025") over every document matching q, unscored. Bleve's
+// own facet builder copies each value of each hit into a new string (a
+// third of the time on 10,000 hits); this counts through a map lookup
+// that does not.
+func (ix *Index) countFacets(q query.Query) (map[string]int, error) {
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	s, err := q.Searcher(context.Background(), r, ix.b.Mapping(), search.SearcherOptions{Score: "none"})
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	dv, err := r.DocValueReader([]string{"facets"})
+	if err != nil {
+		return nil, err
+	}
+	counts := map[string]*int{}
+	visit := func(_ string, term []byte) {
+		if n := counts[string(term)]; n != nil {
+			*n++
+		} else {
+			counts[string(term)] = new(1)
+		}
+	}
+	ctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
+	for {
+		m, err := s.Next(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if m == nil {
+			break
+		}
+		if err := dv.VisitDocValues(m.IndexInternalID, visit); err != nil {
+			return nil, err
+		}
+		ctx.DocumentMatchPool.Put(m)
+	}
+	out := make(map[string]int, len(counts))
+	for t, n := range counts {
+		out[t] = *n
 	}
 	return out, nil
 }
