@@ -132,6 +132,9 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 		commit()
 	}
 	for _, t := range pending {
+		if t.s == "," { // "các sở, ban, ngành liên quan"
+			continue
+		}
 		if !t.word || !unitTailOK[foldWord(t.s)] {
 			break
 		}
@@ -269,7 +272,8 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 				}
 			}
 		}
-		if name := s[h0:end]; end != lb && x.genericCollective(name) || len(strings.Fields(name)) <= 2 && x.rs.Units[kind].Person {
+		if name := s[h0:end]; end != lb && x.genericCollective(name) && !(startsNumberedItem(s, sec.Start, h0) && namesKindOfBody(name)) ||
+			len(strings.Fields(name)) <= 2 && x.rs.Units[kind].Person {
 			continue // "Các cơ quan", "Thủ trưởng": nobody in particular
 		}
 		roles := x.leadingRoles(strings.TrimLeft(s[end:lb], " :"))
@@ -597,6 +601,26 @@ func clauseStart(before string) bool {
 		return true
 	}
 	return strings.HasSuffix(t, "•")
+}
+
+// startsNumberedItem reports whether the line starting at ls is a
+// numbered item ("6. ", "b) ") whose text begins at a.
+func startsNumberedItem(s string, ls, a int) bool {
+	m := sectionMarkerRe.FindStringIndex(s[ls:a])
+	return m != nil && strings.TrimSpace(s[ls+m[1]:a]) == "" && strings.ContainsAny(s[ls:ls+m[1]], "0123456789)")
+}
+
+// namesKindOfBody reports whether a collective name names a kind of body
+// ("các sở, ban, ngành", "các thành viên") rather than anybody ("các cơ
+// quan, đơn vị", "các địa phương").
+func namesKindOfBody(name string) bool {
+	f := strings.TrimPrefix(vntext.Fold(name), "cac ")
+	for _, vague := range []string{"co quan", "don vi", "dia phuong", "to chuc", "cap"} {
+		if strings.HasPrefix(f, vague) {
+			return false
+		}
+	}
+	return true
 }
 
 // genericWords make up collective names that point at nobody in particular.
