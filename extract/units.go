@@ -112,11 +112,20 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 			return end
 		}
 		if isCapitalized(t.s) || vntext.IsAcronym(t.s) {
-			if wordsIn(pending) > 3 { // "… liên quan tổ chức công bố Chỉ số": a new clause
+			// "… liên quan tổ chức công bố Chỉ số": a new clause, but not
+			// the name of a place after "các xã, phường, đặc khu"
+			if wordsIn(pending) > 3 && !endsWithLocalities(vntext.Fold(s[pending[0].a:pending[len(pending)-1].b])) {
 				break
 			}
 			pending = append(pending, t)
 			commit()
+			continue
+		}
+		if f == "co" && i+2 < len(toks) && foldWord(toks[i+1].s) == "lien" && foldWord(toks[i+2].s) == "quan" {
+			// "các cơ quan, đơn vị có liên quan"
+			pending = append(pending, t, toks[i+1], toks[i+2])
+			commit()
+			i += 2
 			continue
 		}
 		if unitStops[f] || f == "ban" && i+1 < len(toks) && foldWord(toks[i+1].s) == "hanh" || t.s == "tự" {
@@ -145,6 +154,13 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 
 // localityList matches "xã, phường, đặc khu" in any order (folded).
 var localityList = regexp.MustCompile(`(?:xa|phuong|dac khu|thi tran|thi xa)(?:,? (?:va )?(?:xa|phuong|dac khu|thi tran|thi xa))+`)
+
+// endsWithLocalities reports whether folded text ends with a list of kinds
+// of locality ("cac xa, phuong, dac khu").
+func endsWithLocalities(folded string) bool {
+	loc := localityList.FindAllStringIndex(folded, -1)
+	return len(loc) > 0 && loc[len(loc)-1][1] == len(folded)
+}
 
 // unitMention is found before units are merged.
 type unitMention struct {
@@ -294,7 +310,10 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 		if isTableRow(s[ls:lb]) || !x.headOK(s, h.a, phraseHit{0, h.b - h.a, h.value}, lb) {
 			continue
 		}
-		before := s[max(ls, h.a-30):h.a]
+		// "Giám đốc Sở Nội vụ …", "Chánh Văn phòng UBND tỉnh …": the
+		// office holder stands for the body
+		at := x.officeBefore(s, ls, h.a)
+		before := s[max(ls, at-30):at]
 		fb := vntext.Fold(before)
 		if strings.HasSuffix(fb, "phoi hop voi ") {
 			end := x.unitName(s, h.a, h.b, lb, false)
@@ -318,7 +337,7 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 			switch {
 			case strings.HasPrefix(t, "và "):
 				skip = len(rest) - len(t) + len("và ")
-			case strings.HasPrefix(t, ", "):
+			case strings.HasPrefix(t, ", "), strings.HasPrefix(t, "; "):
 				skip = len(rest) - len(t) + len(", ")
 			default:
 				skip = -1
@@ -326,11 +345,16 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 			if skip < 0 {
 				break
 			}
-			nh, ok := x.unitHeads.at(s[last+skip : lb])
-			if !ok || !x.headOK(s, last+skip, nh, lb) {
+			na := last + skip
+			nh, ok := x.unitHeads.at(s[na:lb])
+			if ok && x.rs.Units[nh.value].Person { // "…, Giám đốc Sở Nội vụ"
+				if bh, isBody := x.unitHeads.at(s[na+nh.b+1 : lb]); isBody && !x.rs.Units[bh.value].Person && s[na+nh.b] == ' ' {
+					na, nh = na+nh.b+1, bh
+				}
+			}
+			if !ok || !x.headOK(s, na, nh, lb) {
 				break
 			}
-			na := last + skip
 			subj = append(subj, span{na, x.unitName(s, na, na+nh.b, lb, false), nh.value})
 		}
 		roles := x.leadingRoles(strings.TrimLeft(s[subj[len(subj)-1].b:lb], " ,"))
@@ -589,6 +613,26 @@ func endsWithAssign(before string) bool {
 		}
 	}
 	return false
+}
+
+// officeBefore returns where the title of an office holder ends right
+// before a unit head at a begins ("Giám đốc " before "Sở Nội vụ",
+// "Chánh " before "Văn phòng"), on the line starting at ls; a if none.
+// Titles are the heads of the person rule.
+func (x *Extractor) officeBefore(s string, ls, a int) int {
+	if a-ls < 2 || s[a-1] != ' ' {
+		return a
+	}
+	toks := tokenize(s, max(ls, a-40), a)
+	for k := len(toks) - 1; k >= 0 && k >= len(toks)-4; k-- {
+		if !toks[k].word {
+			break
+		}
+		if h, ok := x.unitHeads.at(s[toks[k].a:a]); ok && x.rs.Units[h.value].Person && toks[k].a+h.b == a-1 && isCapitalized(toks[k].s) {
+			return toks[k].a
+		}
+	}
+	return a
 }
 
 func clauseStart(before string) bool {

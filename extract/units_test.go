@@ -29,6 +29,12 @@ func TestUnits(t *testing.T) {
 			map[string]string{"Phòng Văn hóa - Xã hội phường": "chủ trì,tham mưu", "Trung tâm sự nghiệp công phường": "chủ trì", "các phòng chuyên môn": "phối hợp"}},
 		{"object of tham mưu is not a unit", "- Sở Tư pháp tham mưu Ủy ban nhân dân tỉnh ban hành quy định.",
 			map[string]string{"Sở Tư pháp": "tham mưu"}},
+		{"office holders stand for their bodies", "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Giám đốc Công an tỉnh, Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.",
+			map[string]string{"Văn phòng Ủy ban nhân dân tỉnh": "thực hiện", "Sở Nội vụ": "thực hiện", "Công an tỉnh": "thực hiện"}},
+		{"office holders separated by semicolons, a place after the localities", "Yêu cầu Giám đốc Sở Tài chính; Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ; Thủ trưởng các cơ quan, đơn vị có liên quan triển khai thực hiện nghiêm túc Chỉ thị này./.",
+			map[string]string{"Sở Tài chính": "thực hiện", "Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ": "thực hiện"}},
+		{"a numbered item for a kind of body", "III. TỔ CHỨC THỰC HIỆN\n6. Các sở, ban, ngành liên quan theo chức năng nhiệm vụ được giao phối hợp với các địa phương triển khai thực hiện.",
+			map[string]string{"Các sở, ban, ngành liên quan": "thực hiện"}},
 		{"generic collectives are nobody", "- Các cơ quan, đơn vị có liên quan phối hợp thực hiện.", map[string]string{}},
 		{"verbs are not units", "- Bộ chỉ số được công bố; phòng, chống ma túy.", map[string]string{}},
 	} {
