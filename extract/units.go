@@ -28,7 +28,7 @@ var unitTailOK = map[string]bool{"ban": true, "nhan": true, "dan": true, "dong":
 // collectiveCont are lowercase words that continue a list inside one
 // collective unit name after a comma ("các sở, ban, ngành", "xã, phường, đặc khu").
 var collectiveCont = map[string]bool{"ban": true, "nganh": true, "phuong": true, "xa": true, "dac": true, "thi": true,
-	"don": true, "co": true, "dia": true, "doan": true, "phong": true, "hoi": true, "to": true}
+	"don": true, "co": true, "dia": true, "doan": true, "phong": true, "hoi": true, "to": true, "thanh": true}
 
 // unitName returns the end of the unit name whose head ends at headEnd.
 // wholeLine is true when the name is a section heading (nothing follows it
@@ -628,7 +628,7 @@ func (x *Extractor) officeBefore(s string, ls, a int) int {
 		if !toks[k].word {
 			break
 		}
-		if h, ok := x.unitHeads.at(s[toks[k].a:a]); ok && x.rs.Units[h.value].Person && toks[k].a+h.b == a-1 && isCapitalized(toks[k].s) {
+		if h, ok := x.unitHeads.at(s[toks[k].a:a]); ok && x.rs.Units[h.value].Person && toks[k].a+h.b == a-1 {
 			return toks[k].a
 		}
 	}

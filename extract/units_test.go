@@ -33,6 +33,8 @@ func TestUnits(t *testing.T) {
 			map[string]string{"Văn phòng Ủy ban nhân dân tỉnh": "thực hiện", "Sở Nội vụ": "thực hiện", "Công an tỉnh": "thực hiện"}},
 		{"office holders separated by semicolons, a place after the localities", "Yêu cầu Giám đốc Sở Tài chính; Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ; Thủ trưởng các cơ quan, đơn vị có liên quan triển khai thực hiện nghiêm túc Chỉ thị này./.",
 			map[string]string{"Sở Tài chính": "thực hiện", "Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ": "thực hiện"}},
+		{"a standing committee stands for its bodies", "Đề nghị thường trực các tỉnh ủy, thành ủy tiếp tục quan tâm lãnh đạo, chỉ đạo các đơn vị.",
+			map[string]string{"các tỉnh ủy, thành ủy": "thực hiện"}},
 		{"a numbered item for a kind of body", "III. TỔ CHỨC THỰC HIỆN\n6. Các sở, ban, ngành liên quan theo chức năng nhiệm vụ được giao phối hợp với các địa phương triển khai thực hiện.",
 			map[string]string{"Các sở, ban, ngành liên quan": "thực hiện"}},
 		{"generic collectives are nobody", "- Các cơ quan, đơn vị có liên quan phối hợp thực hiện.", map[string]string{}},
