@@ -44,7 +44,7 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 		}
 	}
 	headFold := vntext.Fold(s[a:headEnd])
-	stopByWord := false
+	stopByWord, countAfterWords := false, false
 	for i := 0; i < len(toks) && i < 16; i++ {
 		t := toks[i]
 		if _, ok := x.roles.at(s[t.a:lineEnd]); ok && t.word {
@@ -122,11 +122,17 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 			continue
 		}
 		if f == "co" && i+2 < len(toks) && foldWord(toks[i+1].s) == "lien" && foldWord(toks[i+2].s) == "quan" {
-			// "các cơ quan, đơn vị có liên quan"
+			// "các cơ quan, đơn vị có liên quan" ends the name
 			pending = append(pending, t, toks[i+1], toks[i+2])
 			commit()
-			i += 2
-			continue
+			return end
+		}
+		if t.s[0] >= '0' && t.s[0] <= '9' && len(pending) > 0 && pending[len(pending)-1].word && foldWord(pending[len(pending)-1].s) != "so" {
+			// "Ủy ban nhân dân tỉnh bổ nhiệm 157 lãnh đạo": a count after
+			// words is an object, not a name ("Trường số 2", "Phường 5"
+			// are)
+			countAfterWords = true
+			break
 		}
 		if unitStops[f] || f == "ban" && i+1 < len(toks) && foldWord(toks[i+1].s) == "hanh" || t.s == "tự" {
 			stopByWord = true
@@ -137,7 +143,7 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 			break
 		}
 	}
-	if wholeLine && !stopByWord || stopByWord && len(pending) <= 3 {
+	if !countAfterWords && (wholeLine && !stopByWord || stopByWord && len(pending) <= 3) {
 		commit()
 	}
 	for _, t := range pending {
@@ -283,7 +289,7 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 			// whole.
 			if t := strings.TrimLeft(s[end:lb], " "); strings.HasPrefix(t, ", ") || strings.HasPrefix(t, "và ") {
 				t = strings.TrimPrefix(strings.TrimPrefix(t, ", "), "và ")
-				if _, ok := x.unitHeads.at(t); ok {
+				if nh, ok := x.unitHeads.at(t); ok && (!x.rs.Units[nh.value].Person || x.bodyAfterOffice(t, nh)) {
 					continue
 				}
 			}
@@ -347,10 +353,9 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 			}
 			na := last + skip
 			nh, ok := x.unitHeads.at(s[na:lb])
-			if ok && x.rs.Units[nh.value].Person { // "…, Giám đốc Sở Nội vụ"
-				if bh, isBody := x.unitHeads.at(s[na+nh.b+1 : lb]); isBody && !x.rs.Units[bh.value].Person && s[na+nh.b] == ' ' {
-					na, nh = na+nh.b+1, bh
-				}
+			if ok && x.rs.Units[nh.value].Person && x.bodyAfterOffice(s[na:lb], nh) { // "…, Giám đốc Sở Nội vụ"
+				bh, _ := x.unitHeads.at(s[na+nh.b+1 : lb])
+				na, nh = na+nh.b+1, bh
 			}
 			if !ok || !x.headOK(s, na, nh, lb) {
 				break
@@ -579,6 +584,9 @@ func boolInt(b bool) int {
 func (x *Extractor) headOK(s string, a int, h phraseHit, lb int) bool {
 	u := x.rs.Units[h.value]
 	head := s[a : a+h.b]
+	if next := tokenize(s, a+h.b, min(lb, a+h.b+12)); !u.Person && len(next) > 0 && foldWord(next[0].s) == "truong" {
+		return false // "Các Bộ trưởng", "Cục trưởng": a title, not the body
+	}
 	if u.Collective {
 		return true
 	}
@@ -633,6 +641,17 @@ func (x *Extractor) officeBefore(s string, ls, a int) int {
 		}
 	}
 	return a
+}
+
+// bodyAfterOffice reports whether the office title h at the start of t
+// (a person head) is followed by the body it heads: "Giám đốc Sở Nội vụ",
+// not "Chủ tịch nước".
+func (x *Extractor) bodyAfterOffice(t string, h phraseHit) bool {
+	if h.b >= len(t) || t[h.b] != ' ' {
+		return false
+	}
+	bh, ok := x.unitHeads.at(t[h.b+1:])
+	return ok && !x.rs.Units[bh.value].Person
 }
 
 func clauseStart(before string) bool {
