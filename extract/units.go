@@ -81,7 +81,7 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 				// "(Sở Nội vụ)" names the parent body.
 				if next.word {
 					if _, isHead := x.unitHeads.at(s[next.a:lineEnd]); isHead {
-						for j := i + 1; j < len(toks) && j < i+8; j++ {
+						for j := i + 1; j < len(toks) && j < i+14; j++ {
 							if toks[j].s == ")" {
 								commit()
 								end = toks[j].b

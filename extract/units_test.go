@@ -41,6 +41,8 @@ func TestUnits(t *testing.T) {
 		{"ministers are not the ministries", "Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Quyết định này.", map[string]string{}},
 		{"'có liên quan' ends a name", "- Sở Tư pháp chủ trì, phối hợp với các cơ quan có liên quan giúp Ủy ban nhân dân tỉnh lập dự kiến chương trình.",
 			map[string]string{"Sở Tư pháp": "chủ trì,phối hợp"}},
+		{"a long unit in parentheses does the work", "- Giao Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Phục vụ hành chính công tỉnh) tham mưu Ủy ban nhân dân tỉnh triển khai.",
+			map[string]string{"Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Phục vụ hành chính công tỉnh)": "tham mưu", "Trung tâm Phục vụ hành chính công tỉnh": "tham mưu"}},
 		{"generic collectives are nobody", "- Các cơ quan, đơn vị có liên quan phối hợp thực hiện.", map[string]string{}},
 		{"verbs are not units", "- Bộ chỉ số được công bố; phòng, chống ma túy.", map[string]string{}},
 	} {
