@@ -290,3 +290,48 @@ func FuzzWordSpans(f *testing.F) {
 		checkWordSpans(t, text, query)
 	})
 }
+
+// TestExactFirst: the words as typed (accents, adjacency) rank above
+// documents that match them only folded or scattered, even when those
+// hold the folded words more often; both are found and counted.
+func TestExactFirst(t *testing.T) {
+	dir := t.TempDir()
+	docs := map[string]string{
+		"duong-acc.txt":   "KẾ HOẠCH\nLàm đường giao thông nông thôn.\n",
+		"duong-plain.txt": "KẾ HOẠCH\n" + strings.Repeat("Cây dương, rừng dương, giống dương, vườn dương. ", 20) + "\n",
+		"dan-van.txt":     "KẾ HOẠCH\nTăng cường công tác dân vận ở cơ sở.\n",
+		"scattered.txt":   "KẾ HOẠCH\n" + strings.Repeat("Người dân, dân cư, vận động, vận tải, dân số, vận hành, công tác. ", 20) + "\n",
+	}
+	for name, text := range docs {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, err := Open(filepath.Join(t.TempDir(), "idx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := ix.Ingest([]string{dir}, extractor(), IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		q     string
+		want  []string
+		total uint64
+	}{
+		{"đường", []string{"duong-acc.txt", "duong-plain.txt"}, 2},
+		{"dương", []string{"duong-plain.txt", "duong-acc.txt"}, 2},
+		{"dan van", []string{"dan-van.txt", "scattered.txt"}, 2},
+		{"dân vận", []string{"dan-van.txt", "scattered.txt"}, 2},
+		{`"công tác dân vận"`, []string{"dan-van.txt"}, 1},
+	} {
+		r, err := ix.Search(SearchOptions{Query: c.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := docPaths(r); !reflect.DeepEqual(got, c.want) || r.Total != c.total {
+			t.Errorf("%s: %v (total %d), want %v (total %d)", c.q, got, r.Total, c.want, c.total)
+		}
+	}
+}
