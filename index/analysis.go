@@ -433,10 +433,16 @@ var (
 // "33CTTTG"). Separators vary in the wild (27/NQ- TW, 27-NQ/TW), the key
 // does not.
 func NumberKey(s string) string {
+	return nonKeyRune.ReplaceAllString(strings.ToUpper(vntext.Fold(numberFirst(s))), "")
+}
+
+// numberFirst writes a number typed code first ("CT-TTg 33") as documents
+// write it ("33/CT-TTg").
+func numberFirst(s string) string {
 	if m := codeThenNum.FindStringSubmatch(s); m != nil {
-		s = m[2] + "/" + m[1]
+		return m[2] + "/" + m[1]
 	}
-	return nonKeyRune.ReplaceAllString(strings.ToUpper(vntext.Fold(s)), "")
+	return s
 }
 
 // LooksLikeNumber reports whether a query is a document number.

@@ -237,8 +237,7 @@ func TestBestPassages(t *testing.T) {
 	for _, h := range []string{"I. MỤC ĐÍCH", "II. NHIỆM VỤ"} {
 		secs = append(secs, section{strings.Index(text, h), h[:strings.Index(h, ".")], h})
 	}
-	ws := wordList(queryWords("dan van giam ngheo"))
-	ps := bestPassages(text, encodeSections(secs), ws, 3)
+	ps := bestPassages(text, encodeSections(secs), newPassageQuery("dan van giam ngheo"), 3)
 	if len(ps) != 2 || ps[0].Section != "II" || ps[1].Section != "I" {
 		t.Fatalf("passages %+v", ps)
 	}
@@ -332,6 +331,28 @@ func TestExactFirst(t *testing.T) {
 		}
 		if got := docPaths(r); !reflect.DeepEqual(got, c.want) || r.Total != c.total {
 			t.Errorf("%s: %v (total %d), want %v (total %d)", c.q, got, r.Total, c.want, c.total)
+		}
+	}
+}
+
+// Passages of a number or a quoted phrase count its words only in order
+// and adjacent: another directive's CT-TTg, or scattered syllables of the
+// phrase, neither rank a section nor are marked.
+func TestPassageRuns(t *testing.T) {
+	text := "KẾ HOẠCH\nI. CĂN CỨ\nChỉ thị số 16/CT-TTg ngày 16/5/2016; công tác của dân, vận động, công tác tuyên truyền, dân vận động.\n" +
+		"II. NHIỆM VỤ\nThực hiện Chỉ thị số 33/CT-TTg; tăng cường công tác dân vận.\n"
+	var secs []section
+	for _, h := range []string{"I. CĂN CỨ", "II. NHIỆM VỤ"} {
+		secs = append(secs, section{strings.Index(text, h), h[:strings.Index(h, ".")], h})
+	}
+	for _, c := range []struct{ q, want, notWant string }{
+		{"33/ct-ttg", "«33»/«CT»-«TTg»", "16/«CT»"},
+		{"CT-TTg 33", "«33»/«CT»-«TTg»", "16/«CT»"},
+		{`"công tác dân vận"`, "«công» «tác» «dân» «vận»", "«công» «tác» của"},
+	} {
+		ps := bestPassages(text, encodeSections(secs), newPassageQuery(c.q), 3)
+		if len(ps) != 1 || ps[0].Section != "II" || !strings.Contains(ps[0].Snippet, c.want) || strings.Contains(ps[0].Snippet, c.notWant) {
+			t.Errorf("%s: passages %+v", c.q, ps)
 		}
 	}
 }

@@ -264,13 +264,13 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 	}
 	out := &SearchResult{Query: o.Query, Facets: map[string][]Facet{}, Docs: make([]DocHits, len(hits))}
 	// Passages are cut while the facets are still being counted.
-	ws := wordList(queryWords(o.Query))
+	pq := newPassageQuery(o.Query)
 	var wg sync.WaitGroup
 	for i, h := range hits {
 		out.Docs[i] = DocHits{Path: str(h, "path"), Type: str(h, "doc_type"), Number: str(h, "doc_number"), Date: str(h, "doc_date"),
 			Subject: str(h, "doc_subject"), Score: h.Score}
 		wg.Go(func() {
-			out.Docs[i].Passages = bestPassages(str(h, "text"), str(h, "sections"), ws, o.Passages)
+			out.Docs[i].Passages = bestPassages(str(h, "text"), str(h, "sections"), pq, o.Passages)
 		})
 	}
 	fwg.Wait()
@@ -444,11 +444,14 @@ func decodeSections(f string) []section {
 // bestPassages splits text at its sections and returns the n sections
 // holding the most distinct query words ws (then the most occurrences),
 // each with a snippet and its section id.
-func bestPassages(text, sectionsField string, ws []string, n int) []Passage {
+func bestPassages(text, sectionsField string, pq passageQuery, n int) []Passage {
 	secs := decodeSections(sectionsField)
-	spans := wordSpans(text, ws)
+	spans := wordSpans(text, pq.ws)
+	if pq.keepRuns(text, spans) {
+		spans = slices.DeleteFunc(spans, func(t wtok) bool { return t.hit < 0 })
+	}
 	if len(secs) == 0 {
-		return []Passage{{Section: "preamble", Snippet: snippetAround(text, 0, len(text), spans, ws)}}
+		return []Passage{{Section: "preamble", Snippet: snippetAround(text, 0, len(text), spans, pq)}}
 	}
 	type scored struct {
 		p      Passage
@@ -480,11 +483,11 @@ func bestPassages(text, sectionsField string, ws []string, n int) []Passage {
 	var out []Passage
 	for i := 0; i < len(all) && i < n; i++ {
 		p := all[i].p
-		p.Snippet = snippetAround(text, all[i].lo, all[i].hi, all[i].spans, ws)
+		p.Snippet = snippetAround(text, all[i].lo, all[i].hi, all[i].spans, pq)
 		out = append(out, p)
 	}
 	if len(out) == 0 && len(text) > 0 { // matched through a number or a shingle only
-		out = append(out, Passage{Section: secs[0].ID, Heading: secs[0].Heading, Snippet: snippetAround(text, 0, len(text), nil, ws)})
+		out = append(out, Passage{Section: secs[0].ID, Heading: secs[0].Heading, Snippet: snippetAround(text, 0, len(text), nil, pq)})
 	}
 	return out
 }
@@ -492,7 +495,7 @@ func bestPassages(text, sectionsField string, ws []string, n int) []Passage {
 // snippetAround cuts the snippet of text[lo:hi] where its query words
 // (spans, in text order) are densest, cutting into words only the bytes
 // around that place: sections can be the whole text.
-func snippetAround(text string, lo, hi int, spans []wtok, ws []string) string {
+func snippetAround(text string, lo, hi int, spans []wtok, pq passageQuery) string {
 	const window = 300 // bytes: about the 40 words of a snippet
 	at := lo
 	count := map[int]int{}
@@ -515,8 +518,94 @@ func snippetAround(text string, lo, hi int, spans []wtok, ws []string) string {
 	for to < hi && !utf8.RuneStart(text[to]) {
 		to++
 	}
-	s, _ := snippetOf(text, wordTokens(text, from, to, ws), 40)
+	toks := wordTokens(text, from, to, pq.ws)
+	pq.keepRuns(text, toks)
+	s, _ := snippetOf(text, toks, 40)
 	return s
+}
+
+// passageQuery is what passages look for: the query's folded words (ws,
+// sorted), and the runs of them that count only in order and adjacent (a
+// document number's parts, a quoted phrase's words), as indexes into ws.
+type passageQuery struct {
+	ws   []string
+	runs [][]int
+}
+
+func newPassageQuery(q string) passageQuery {
+	pq := passageQuery{ws: wordList(queryWords(q))}
+	var runs []string
+	for _, m := range phraseRe.FindAllStringSubmatch(q, -1) {
+		runs = append(runs, m[1])
+	}
+	if rest := strings.TrimSpace(phraseRe.ReplaceAllString(q, " ")); rest != "" && LooksLikeNumber(rest) {
+		runs = append(runs, numberFirst(rest)) // "CT-TTg 33" is written 33/CT-TTg
+	}
+	for _, r := range runs {
+		var run []int
+		for _, w := range strings.FieldsFunc(vntext.Fold(r), func(r rune) bool { return !vntext.IsWordRune(r) }) {
+			if k := slices.Index(pq.ws, w); k >= 0 {
+				run = append(run, k)
+			}
+		}
+		if len(run) > 1 {
+			pq.runs = append(pq.runs, run)
+		}
+	}
+	return pq
+}
+
+// keepRuns unmarks (hit -1) the words of toks, in text order, that belong
+// to a run of pq but do not stand in a whole one: searching 33/CT-TTg,
+// the CT-TTg of 16/CT-TTg is not a match, nor is a lone "dân" for the
+// phrase "công tác dân vận". Words of a run may be separated by a few
+// bytes that are not letters ("/", " - ", ", ", a line break). It reports
+// whether pq has runs.
+func (pq passageQuery) keepRuns(text string, toks []wtok) bool {
+	if len(pq.runs) == 0 {
+		return false
+	}
+	inRun := make([]bool, len(pq.ws))
+	for _, run := range pq.runs {
+		for _, k := range run {
+			inRun[k] = true
+		}
+	}
+	kept := make([]bool, len(toks))
+	for _, run := range pq.runs {
+	next:
+		for p := 0; p+len(run) <= len(toks); p++ {
+			for j, k := range run {
+				t := toks[p+j]
+				if t.hit != k || j > 0 && !separatorOnly(text[toks[p+j-1].b:t.a]) {
+					continue next
+				}
+			}
+			for j := range run {
+				kept[p+j] = true
+			}
+		}
+	}
+	for p, t := range toks {
+		if t.hit >= 0 && inRun[t.hit] && !kept[p] {
+			toks[p].hit = -1
+		}
+	}
+	return true
+}
+
+// separatorOnly reports whether gap, between two words of a run, is a
+// short separator: at most three bytes, none of a word.
+func separatorOnly(gap string) bool {
+	if len(gap) > 3 {
+		return false
+	}
+	for _, r := range gap {
+		if vntext.IsWordRune(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // wtok is a word of a text and the query word it matches (-1: none).
