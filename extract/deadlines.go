@@ -187,6 +187,9 @@ func (x *Extractor) findDeadlines(s string, c deadlineCtx) []Deadline {
 			case ph.Label:
 				ca, cb := clauseAfterLabel(p.text, h.b)
 				val := p.text[ca:cb]
+				if !x.labelValueAt(p.text, h.b, ca) {
+					continue
+				}
 				if fh, ok := x.deadlines.at(val); ok && x.rs.Deadlines[fh.value].Kind == "from" {
 					// "Từ tháng 12/2025 đến quý I/2026": a range
 					if date, per, ok := x.parseRange(val[fh.b:]); ok {
@@ -280,11 +283,20 @@ func (x *Extractor) findDeadlines(s string, c deadlineCtx) []Deadline {
 // earlier in the paragraph.
 func labelBefore(x *Extractor, t string, pos int) bool {
 	for _, h := range x.deadlines.find(t[:pos]) {
-		if x.rs.Deadlines[h.value].Label {
+		if x.rs.Deadlines[h.value].Label && x.labelValueAt(t, h.b, pos) {
 			return true
 		}
 	}
 	return false
+}
+
+// labelValueAt reports whether pos lies in the value of the label ending
+// at end, and the label is one: followed by a colon, or by a time ("Thời
+// gian thực hiện thường xuyên"). "rút ngắn thời gian thực hiện thủ tục
+// hành chính … diễn ra thường xuyên" has no label.
+func (x *Extractor) labelValueAt(t string, end, pos int) bool {
+	ca, cb := clauseAfterLabel(t, end)
+	return pos >= ca && pos < cb && (strings.Contains(t[end:ca], ":") || x.startsWithTime(t[ca:cb]))
 }
 
 // clauseAfterLabel returns the value of a "Label: value" field.
@@ -301,6 +313,16 @@ func clauseAfterLabel(t string, pos int) (int, int) {
 		b = a + i + 1
 	}
 	return a, b
+}
+
+// startsWithTime reports whether s begins with a date or period, or with a
+// deadline phrase (trước ngày, từ tháng …, hằng tháng, thường xuyên).
+func (x *Extractor) startsWithTime(s string) bool {
+	if _, ok := parseTimeAt(s); ok {
+		return true
+	}
+	_, ok := x.deadlines.at(s)
+	return ok
 }
 
 // recurrenceIn returns the recurrence named in s, if any.
@@ -327,7 +349,12 @@ func actionBefore(t string, pos int) string {
 		return ""
 	}
 	if r := []rune(act); len(r) > 140 {
+		// the end of a long clause, from a word's start
 		act = string(r[len(r)-140:])
+		if i := strings.IndexByte(act, ' '); i >= 0 {
+			act = act[i+1:]
+		}
+		act = "…" + act
 	}
 	return act
 }

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestDeadlines(t *testing.T) {
 	type want struct{ date, period, recurring, kind string }
@@ -11,6 +14,8 @@ func TestDeadlines(t *testing.T) {
 		{"due date", "- Báo cáo lần 1 trước ngày 03/9/2025.", []want{{date: "2025-09-03", kind: "due"}}},
 		{"at the latest", "(1) Tổ chức hội nghị lần thứ nhất: Chậm nhất ngày 10/12/2025 (trước ngày bầu cử 95 ngày).", []want{{date: "2025-12-10", kind: "due"}}},
 		{"label with quarter", "- Thời gian hoàn thành: Quý IV/2025 và Quý I/2026;", []want{{period: "2025-Q4", kind: "due"}}},
+		{"label without a colon, then a time", "- Thời gian thực hiện thường xuyên.", []want{{recurring: "continuous", kind: "due"}}},
+		{"the words of a label in running text", "Công tác CCHC được đẩy mạnh, rút ngắn quy trình, thời gian thực hiện thủ tục hành chính, nhất là những thủ tục diễn ra thường xuyên, liên tục.", nil},
 		{"label with range", "- Thời gian thực hiện: Từ tháng 12/2025 đến quý I/2026.", []want{{period: "2025-12/2026-Q1", kind: "due"}}},
 		{"range with a note", "- Thời gian thực hiện: Từ tháng 12/2025 (năm nay) đến quý I/2026.", []want{{period: "2025-12/2026-Q1", kind: "due"}}},
 		{"end of year", "3. Thời gian thực hiện:\nTừ nay đến hết năm 2025.", []want{{date: "2025-12-31", period: "2025", kind: "until"}}},
@@ -107,5 +112,22 @@ func TestRecurringDays(t *testing.T) {
 				t.Errorf("%q #%d: recurring %q on %q, want %q on %q", c.in, i, got[i].Recurring, got[i].RecurOn, w[0], w[1])
 			}
 		}
+	}
+}
+
+// A long clause before a deadline gives its end as the action, cut at a
+// word's start and marked as cut.
+func TestDeadlineActionCut(t *testing.T) {
+	in := "- Các phòng chuyên môn tổ chức triển khai thực hiện Quyết định số 3177/QĐ-UBND ngày 06/8/2025 của Ủy ban nhân dân thành phố Hải Phòng ban hành danh mục nhiệm vụ thực hiện công tác dân vận và báo cáo kết quả trước ngày 15/12/2025."
+	ds := extractText(in).Deadlines
+	if len(ds) != 1 {
+		t.Fatalf("deadlines %+v", ds)
+	}
+	a := ds[0].Action
+	if !strings.HasPrefix(a, "…") || !strings.HasSuffix(a, "báo cáo kết quả") {
+		t.Errorf("action %q", a)
+	}
+	if first := strings.Fields(strings.TrimPrefix(a, "…"))[0]; !strings.Contains(in, " "+first+" ") {
+		t.Errorf("action starts inside a word: %q", a)
 	}
 }
