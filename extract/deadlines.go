@@ -180,10 +180,18 @@ func (x *Extractor) findDeadlines(s string, c deadlineCtx) []Deadline {
 			case ph.Kind == "recurring":
 				// standalone recurrences need "định kỳ", a label or a
 				// due phrase in the same clause
-				if !strings.HasPrefix(vntext.Fold(p.text[h.a:h.b]), "dinh ky") && !labelBefore(x, p.text, h.a) {
+				leads := leadsClause(p.text[:h.a])
+				if !strings.HasPrefix(vntext.Fold(p.text[h.a:h.b]), "dinh ky") && !labelBefore(x, p.text, h.a) && !leads {
 					continue
 				}
 				dl.Recurring = ph.Recurring
+				// "e) Hằng năm tổ chức xác định, công bố Chỉ số CCHC …",
+				// "Thủ trưởng các cơ quan định kỳ hằng tuần tổ chức rà
+				// soát …": the task follows
+				ab := actionBefore(p.text, h.a)
+				if uh, unitBefore := x.unitHeads.at(ab); leads || unitBefore && x.headOK(ab, 0, uh, len(ab)) {
+					dl.Action = clauseAfter(p.text, h.b)
+				}
 			case ph.Label:
 				ca, cb := clauseAfterLabel(p.text, h.b)
 				val := p.text[ca:cb]
@@ -250,7 +258,9 @@ func (x *Extractor) findDeadlines(s string, c deadlineCtx) []Deadline {
 			}
 			dl.Span = Span{Start: a, End: end}
 			dl.Text = s[a:end]
-			dl.Action = actionBefore(p.text, h.a)
+			if dl.Action == "" {
+				dl.Action = actionBefore(p.text, h.a)
+			}
 			if dl.Action == "" {
 				dl.Action = sectionHeadingAt(d, a)
 			}
@@ -313,6 +323,23 @@ func clauseAfterLabel(t string, pos int) (int, int) {
 		b = a + i + 1
 	}
 	return a, b
+}
+
+// leadsClause reports whether a phrase after before begins a clause: at
+// the start of the paragraph or after its item marker ("e) ", "- "), or
+// after ";", ":" or ". ".
+func leadsClause(before string) bool {
+	if m := sectionMarkerRe.FindStringIndex(before); m != nil && strings.TrimSpace(before[m[1]:]) == "" {
+		return true
+	}
+	return clauseStart(before)
+}
+
+// clauseAfter returns the clause after pos, up to ";" or the end of the
+// sentence, without its leading comma.
+func clauseAfter(t string, pos int) string {
+	a, b := clauseAfterLabel(t, pos)
+	return strings.TrimRight(strings.TrimLeft(t[a:b], " ,"), " .")
 }
 
 // startsWithTime reports whether s begins with a date or period, or with a

@@ -15,6 +15,8 @@ func TestDeadlines(t *testing.T) {
 		{"at the latest", "(1) Tổ chức hội nghị lần thứ nhất: Chậm nhất ngày 10/12/2025 (trước ngày bầu cử 95 ngày).", []want{{date: "2025-12-10", kind: "due"}}},
 		{"label with quarter", "- Thời gian hoàn thành: Quý IV/2025 và Quý I/2026;", []want{{period: "2025-Q4", kind: "due"}}},
 		{"label without a colon, then a time", "- Thời gian thực hiện thường xuyên.", []want{{recurring: "continuous", kind: "due"}}},
+		{"a recurrence leading an item", "e) Hàng năm tổ chức triển khai xác định, công bố Chỉ số CCHC của các bộ, các tỉnh.", []want{{recurring: "yearly", kind: "recurring"}}},
+		{"a recurrence inside a clause", "So sánh, xếp hạng kết quả cải cách hành chính hàng năm của các bộ, các tỉnh.", nil},
 		{"the words of a label in running text", "Công tác CCHC được đẩy mạnh, rút ngắn quy trình, thời gian thực hiện thủ tục hành chính, nhất là những thủ tục diễn ra thường xuyên, liên tục.", nil},
 		{"label with range", "- Thời gian thực hiện: Từ tháng 12/2025 đến quý I/2026.", []want{{period: "2025-12/2026-Q1", kind: "due"}}},
 		{"range with a note", "- Thời gian thực hiện: Từ tháng 12/2025 (năm nay) đến quý I/2026.", []want{{period: "2025-12/2026-Q1", kind: "due"}}},
@@ -111,6 +113,21 @@ func TestRecurringDays(t *testing.T) {
 			if got[i].Recurring != w[0] || got[i].RecurOn != w[1] {
 				t.Errorf("%q #%d: recurring %q on %q, want %q on %q", c.in, i, got[i].Recurring, got[i].RecurOn, w[0], w[1])
 			}
+		}
+	}
+}
+
+// The action of a recurrence is the task after it when nothing but its
+// subject comes before it.
+func TestRecurrenceAction(t *testing.T) {
+	for in, want := range map[string]string{
+		"e) Hàng năm tổ chức triển khai xác định, công bố Chỉ số CCHC của các bộ, các tỉnh.":                                    "tổ chức triển khai xác định, công bố Chỉ số CCHC của các bộ, các tỉnh",
+		"- Thủ trưởng các cơ quan, đơn vị định kỳ hằng tuần tổ chức rà soát, theo dõi tình hình giải quyết thủ tục hành chính.": "tổ chức rà soát, theo dõi tình hình giải quyết thủ tục hành chính",
+		"- Báo cáo kết quả định kỳ hằng quý về Ủy ban nhân dân tỉnh.":                                                           "Báo cáo kết quả",
+	} {
+		ds := extractText(in).Deadlines
+		if len(ds) != 1 || ds[0].Action != want {
+			t.Errorf("%s: %+v, want action %q", in, ds, want)
 		}
 	}
 }
