@@ -330,6 +330,12 @@ func (x *Extractor) issuerFromLines(lines []string) (issuer, parent string) {
 	for _, dep := range dependentBodies {
 		if fl == dep || strings.HasPrefix(fl, dep+" ") {
 			full := last + " " + parent
+			if strings.Contains(last, ",") {
+				// "Tiểu ban thông tin, tuyên truyền, khánh tiết - Ủy ban
+				// bầu cử xã Phố Bảng": after a list, a dash shows where
+				// the parent's name begins
+				full = last + " - " + parent
+			}
 			if vntext.Fold(full) == "van phong ban chap hanh trung uong" {
 				full = "Văn phòng Trung ương Đảng"
 			}

@@ -19,6 +19,8 @@ func TestHeaderLayouts(t *testing.T) {
 			"Công văn", "8977/BNV-TCPCP", "Bộ Nội vụ", "2025-10-06", "trả lời đề nghị của Sở Nội vụ tỉnh Lâm Đồng", ""},
 		{"law: number after 'Luật số:', dated by its passing", "QUỐC HỘI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLuật số: 80/2015/QH13\nLUẬT\nBAN HÀNH VĂN BẢN QUY PHẠM PHÁP LUẬT\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định nguyên tắc.\nLuật này đã được Quốc hội khóa XIII, kỳ họp thứ 9 thông qua ngày 22 tháng 6 năm 2015.\nCHỦ TỊCH QUỐC HỘI\nNguyễn Sinh Hùng\n",
 			"Luật", "80/2015/QH13", "Quốc hội", "2015-06-22", "Ban hành văn bản quy phạm pháp luật", ""},
+		{"a sub-body whose name is a list, under its parent", "ỦY BAN BẦU CỬ XÃ PHỐ BẢNG\nTIỂU BAN THÔNG TIN, TUYÊN TRUYỀN, KHÁNH TIẾT\n\nSố: 01/KH-TBTTKT | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nPhố Bảng, ngày 10 tháng 12 năm 2025\nKẾ HOẠCH\nTuyên truyền bầu cử\nNội dung.",
+			"Kế hoạch", "01/KH-TBTTKT", "Tiểu ban thông tin, tuyên truyền, khánh tiết - Ủy ban bầu cử xã Phố Bảng", "2025-12-10", "Tuyên truyền bầu cử", "Ủy ban bầu cử xã Phố Bảng"},
 		{"consolidated text (Công báo)", "VĂN BẢN HỢP NHẤT - VĂN PHÒNG QUỐC HỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLUẬT BAN HÀNH VĂN BẢN QUY PHẠM PHÁP LUẬT\nCăn cứ Hiến pháp;\nNội dung.",
 			"Văn bản hợp nhất", "", "Văn phòng Quốc hội", "", "Luật ban hành văn bản quy phạm pháp luật", ""},
 	} {
