@@ -180,8 +180,8 @@ func TestCorpusScores(t *testing.T) {
 			}
 		}
 		t.Logf("%s: citations F1 %.3f %+v, units F1 %.3f %+v, dated deadlines F1 %.3f %+v", set, cites.f1(), cites, units.f1(), units, dls.f1(), dls)
-		if set == "dev" && (cites.f1() < 0.95 || units.f1() < 0.80 || dls.f1() < 0.95) {
-			t.Errorf("%s below the bar (0.95 / 0.80 / 0.95)", set)
+		if set == "dev" && (cites.f1() < 0.95 || units.f1() < 0.90 || dls.f1() < 0.95) {
+			t.Errorf("%s below the bar (0.95 / 0.90 / 0.95)", set)
 		}
 	}
 }
