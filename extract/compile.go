@@ -23,6 +23,7 @@ type Extractor struct {
 
 	unitHeads *phraseSet        // head words → index in rs.Units
 	roles     *phraseSet        // role phrases → index in rs.Roles
+	qualifier *phraseSet        // qualifier phrases → index in rs.Qualifiers
 	rolePart  map[string]string // part (lead, support, monitor) → role name
 	deadlines *phraseSet        // deadline phrases → index in rs.Deadlines
 	titles    []string          // signer titles, canonical, longest first
@@ -81,6 +82,13 @@ func New(rs *rules.Set) *Extractor {
 		}
 	}
 	x.roles = newPhraseSet(ps, vs)
+	ps, vs = nil, nil
+	for i, q := range rs.Qualifiers {
+		for _, p := range q.Phrases {
+			ps, vs = append(ps, p), append(vs, i)
+		}
+	}
+	x.qualifier = newPhraseSet(ps, vs)
 	x.rolePart = map[string]string{}
 	for _, r := range rs.Roles {
 		if _, ok := x.rolePart[r.Part]; r.Part != "" && !ok {

@@ -106,6 +106,20 @@ func (x *Extractor) TestRules() []RuleFailure {
 			func(r *Record) string { return ifNot(has(r), "no unit with role "+ro.Name) },
 			func(r *Record) string { return ifNot(!has(r), "a unit got role "+ro.Name) })
 	}
+	for _, q := range x.rs.Qualifiers {
+		// an example names a role other than the default after the
+		// qualifier: the unit gets it
+		check("qualifier", q.Tested, func(r *Record) string {
+			for _, un := range r.Units {
+				for _, n := range un.Roles {
+					if n != defaultRole {
+						return ""
+					}
+				}
+			}
+			return "no unit with a role read after the qualifier"
+		}, nil)
+	}
 	for _, dp := range x.rs.Deadlines {
 		id := rules.RuleID("deadline", dp.ID)
 		has := func(r *Record) bool {

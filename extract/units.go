@@ -25,6 +25,10 @@ var unitStops = map[string]bool{
 var unitTailOK = map[string]bool{"ban": true, "nhan": true, "dan": true, "dong": true, "tinh": true, "xa": true, "phuong": true, "huyen": true, "pho": true, "khu": true,
 	"quan": true, "nganh": true, "lien": true, "mon": true, "the": true, "chuyen": true, "truc": true, "thuoc": true}
 
+// defaultRole is the role of a unit given work without a role verb
+// ("Giao Công an tỉnh nghiên cứu …").
+const defaultRole = "thực hiện"
+
 // collectiveCont are lowercase words that continue a list inside one
 // collective unit name after a comma ("các sở, ban, ngành", "xã, phường, đặc khu").
 var collectiveCont = map[string]bool{"ban": true, "nganh": true, "phuong": true, "xa": true, "dac": true, "thi": true,
@@ -301,7 +305,7 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 		roles := x.leadingRoles(strings.TrimLeft(s[end:lb], " :"))
 		roles = append(roles, x.rolesIn(clauseStarts(s, lb, d.secEnds[j]))...)
 		if len(roles) == 0 {
-			roles = []string{"thực hiện"}
+			roles = []string{defaultRole}
 		}
 		add(h0, end, dedupeStrings(roles), kind, unitRule(x.rs.Units[kind].ID)+"#heading")
 	}
@@ -364,7 +368,7 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 		}
 		roles := x.leadingRoles(strings.TrimLeft(s[subj[len(subj)-1].b:lb], " ,"))
 		if len(roles) == 0 && giao {
-			roles = []string{"thực hiện"}
+			roles = []string{defaultRole}
 		}
 		if len(roles) == 0 {
 			continue
@@ -429,10 +433,14 @@ func objectBefore(fb string) bool {
 // với …" gives both; "có trách nhiệm" is skipped to the verb after it.
 func (x *Extractor) leadingRoles(s string) []string {
 	var roles []string
-	for i := 0; i < 4; i++ {
+	for i := 0; i < 5; i++ {
 		s = strings.TrimLeft(s, " ,")
 		if hasPrefixFold(s, "và ") {
 			s = s[len("và "):]
+		}
+		if q, ok := x.qualifier.at(s); ok && len(roles) == 0 { // "theo chức năng, nhiệm vụ được giao"
+			s = s[q.b:]
+			continue
 		}
 		h, ok := x.roles.at(s)
 		if !ok {

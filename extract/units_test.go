@@ -36,7 +36,7 @@ func TestUnits(t *testing.T) {
 		{"a standing committee stands for its bodies", "Đề nghị thường trực các tỉnh ủy, thành ủy tiếp tục quan tâm lãnh đạo, chỉ đạo các đơn vị.",
 			map[string]string{"các tỉnh ủy, thành ủy": "thực hiện"}},
 		{"a numbered item for a kind of body", "III. TỔ CHỨC THỰC HIỆN\n6. Các sở, ban, ngành liên quan theo chức năng nhiệm vụ được giao phối hợp với các địa phương triển khai thực hiện.",
-			map[string]string{"Các sở, ban, ngành liên quan": "thực hiện"}},
+			map[string]string{"Các sở, ban, ngành liên quan": "phối hợp"}},
 		{"a count after the name is an object", "Năm 2025, Chủ tịch Ủy ban nhân dân tỉnh bổ nhiệm 157 lãnh đạo cấp sở.", map[string]string{}},
 		{"ministers are not the ministries", "Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Quyết định này.", map[string]string{}},
 		{"'có liên quan' ends a name", "- Sở Tư pháp chủ trì, phối hợp với các cơ quan có liên quan giúp Ủy ban nhân dân tỉnh lập dự kiến chương trình.",

@@ -88,6 +88,14 @@ type Role struct {
 	Phrases []string `yaml:"phrases"`
 }
 
+// Qualifier is a phrase that may stand between a unit and its role verb
+// ("Các sở, ban, ngành theo chức năng, nhiệm vụ được giao phối hợp …"):
+// the role is read after it.
+type Qualifier struct {
+	Tested  `yaml:",inline"`
+	Phrases []string `yaml:"phrases"`
+}
+
 // RoleParts are the parts a role can play beyond its name: the lead unit
 // owns the deadlines of its clause, and assignment tables have a column
 // for each part ("Cơ quan chủ trì", "Cơ quan phối hợp", "Theo dõi").
@@ -132,6 +140,7 @@ type Set struct {
 	Issuers       []Issuer
 	Units         []UnitKind
 	Roles         []Role
+	Qualifiers    []Qualifier
 	Deadlines     []DeadlinePhrase
 	Titles        []Title
 	Abbreviations []Abbreviation
@@ -140,7 +149,7 @@ type Set struct {
 }
 
 // Kinds are the rule kinds a file can declare.
-var Kinds = []string{"doctype", "issuer", "unit", "role", "deadline", "title", "abbreviation", "law"}
+var Kinds = []string{"doctype", "issuer", "unit", "role", "qualifier", "deadline", "title", "abbreviation", "law"}
 
 // EnvDir is the environment variable naming an extra rules directory.
 const EnvDir = "VANBAN_RULES"
@@ -226,6 +235,8 @@ func (s *Set) add(file string, data []byte, seen map[string]Origin) error {
 		err = decodeEntries(file, data, h, &s.Units, seen)
 	case "role":
 		err = decodeEntries(file, data, h, &s.Roles, seen)
+	case "qualifier":
+		err = decodeEntries(file, data, h, &s.Qualifiers, seen)
 	case "deadline":
 		err = decodeEntries(file, data, h, &s.Deadlines, seen)
 	case "title":
@@ -337,6 +348,13 @@ func (r *Role) validate() error {
 	}
 	if r.Part != "" && !slices.Contains(RoleParts, r.Part) {
 		return fmt.Errorf("part %q is not one of %s", r.Part, strings.Join(RoleParts, ", "))
+	}
+	return nil
+}
+
+func (q *Qualifier) validate() error {
+	if len(q.Phrases) == 0 {
+		return errors.New("needs phrases")
 	}
 	return nil
 }

@@ -43,6 +43,9 @@ func newRulesCmd(a *app) *cobra.Command {
 			for _, e := range rs.Roles {
 				add("role", e.Tested, e.Name)
 			}
+			for _, e := range rs.Qualifiers {
+				add("qualifier", e.Tested, fmt.Sprint(e.Phrases))
+			}
 			for _, e := range rs.Deadlines {
 				add("deadline", e.Tested, fmt.Sprint(e.Phrases))
 			}
