@@ -332,7 +332,7 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 			}
 			continue
 		}
-		giao := endsWithAssign(before)
+		giao := endsWithAssign(before) && !reportsPast(vntext.Fold(s[max(0, at-40):at]))
 		if !giao && !clauseStart(before) {
 			continue
 		}
@@ -598,28 +598,32 @@ func (x *Extractor) headOK(s string, a int, h phraseHit, lb int) bool {
 	if u.Collective {
 		return true
 	}
+	toks := tokenize(s, a+h.b, min(lb, a+h.b+40))
+	namedAfter := len(toks) > 0 && toks[0].word && (isCapitalized(toks[0].s) || vntext.IsAcronym(toks[0].s))
+	if u.Lowercase { // "lực lượng Kiểm lâm", not "Lực lượng thực hiện"
+		return namedAfter
+	}
 	if !isCapitalized(head) {
 		return false
 	}
 	if strings.Contains(head, " ") || vntext.IsAcronym(head) {
 		return true
 	}
-	toks := tokenize(s, a+h.b, min(lb, a+h.b+40))
-	return len(toks) > 0 && toks[0].word && (isCapitalized(toks[0].s) || vntext.IsAcronym(toks[0].s))
+	return namedAfter
 }
 
 // clauseStart reports whether the text before a unit ends a clause, so the
 // unit is a subject: start of line, after "-", ";", ":", ".", "(".
 // endsWithAssign reports whether before ends with the word "giao", "đề
-// nghị" or "yêu cầu" (any case) and a space: the unit after it is given
-// the work. (A regexp here, tried at every byte, was a tenth of unit
+// nghị", "yêu cầu" or "chỉ đạo" (any case) and a space: the unit after it
+// is given the work. (A regexp here, tried at every byte, was a tenth of unit
 // finding.)
 func endsWithAssign(before string) bool {
 	t := strings.TrimRight(before, " \t")
 	if len(t) == len(before) {
 		return false
 	}
-	for _, w := range []string{"giao", "đề nghị", "yêu cầu"} {
+	for _, w := range []string{"giao", "đề nghị", "yêu cầu", "chỉ đạo"} {
 		if len(t) < len(w) || !strings.EqualFold(t[len(t)-len(w):], w) {
 			continue
 		}
@@ -660,6 +664,12 @@ func (x *Extractor) bodyAfterOffice(t string, h phraseHit) bool {
 	}
 	bh, ok := x.unitHeads.at(t[h.b+1:])
 	return ok && !x.rs.Units[bh.value].Person
+}
+
+// reportsPast reports whether folded text before a unit tells what was
+// done ("đã lãnh đạo, chỉ đạo các sở …" in a report), not what is asked.
+func reportsPast(folded string) bool {
+	return strings.HasPrefix(folded, "da ") || strings.Contains(folded, " da ")
 }
 
 func clauseStart(before string) bool {

@@ -43,6 +43,10 @@ func TestUnits(t *testing.T) {
 			map[string]string{"Sở Tư pháp": "chủ trì,phối hợp"}},
 		{"a long unit in parentheses does the work", "- Giao Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Phục vụ hành chính công tỉnh) tham mưu Ủy ban nhân dân tỉnh triển khai.",
 			map[string]string{"Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Phục vụ hành chính công tỉnh)": "tham mưu", "Trung tâm Phục vụ hành chính công tỉnh": "tham mưu"}},
+		{"forces named after their body, directed", "- Chỉ đạo các đơn vị trực thuộc, lực lượng Công an xã tăng cường phối hợp tuần tra.",
+			map[string]string{"lực lượng Công an xã": "thực hiện"}},
+		{"a force needs a name", "Lực lượng thực hiện: cán bộ, công chức.", map[string]string{}},
+		{"what a report says was directed is no assignment", "Năm 2025, Ủy ban nhân dân tỉnh đã lãnh đạo, chỉ đạo Sở Nội vụ tập trung triển khai kịp thời các nghị quyết.", map[string]string{}},
 		{"generic collectives are nobody", "- Các cơ quan, đơn vị có liên quan phối hợp thực hiện.", map[string]string{}},
 		{"verbs are not units", "- Bộ chỉ số được công bố; phòng, chống ma túy.", map[string]string{}},
 	} {

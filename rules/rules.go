@@ -78,6 +78,9 @@ type UnitKind struct {
 	Heads      []string `yaml:"heads"`
 	Collective bool     `yaml:"collective"`
 	Person     bool     `yaml:"person"`
+	// Lowercase heads may be written in lowercase when a capitalized
+	// name follows them ("lực lượng Kiểm lâm").
+	Lowercase bool `yaml:"lowercase"`
 }
 
 // Role is a role a unit can be given, with the phrases that give it.
