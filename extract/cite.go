@@ -229,7 +229,7 @@ func titleEnd(s string, a int) int {
 			b--
 		}
 	}
-	return strings.LastIndexFunc(s[:b], func(r rune) bool { return r != ' ' && r != ',' && r != '.' }) + 1
+	return len(strings.TrimRight(s[:b], " ,."))
 }
 
 // issuerStops end an issuer phrase (folded forms): verbs and prepositions that

@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/vanban/vanban/rules"
 )
@@ -109,11 +112,21 @@ func FuzzExtractText(f *testing.F) {
 		"I. A\n1. Sở Nội vụ chủ trì\n- Báo cáo trước ngày 03/9/2025.\nNơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A",
 		"STT | Nhiệm vụ | Thời gian hoàn thành | Chủ trì\n1 | x | Quý I/2026 | Sở Tư pháp",
 		"Luật sửa đổi, bổ sung một số điều của Luật A",
+		"II. NHIỆM VỤ\n- Đơn vị phối hợp: Các đ/c Phó chủ tịch, Trưởng đoàn thể xã.",
+		"Căn cứ Quyết định số 12/QĐ-UBND ngày 02/3/2025 về quy hoạch đô thị.",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		r := extractText(s)
+		// Every string of the record is whole runes: no name or title is
+		// cut inside a letter (JSON would show U+FFFD).
+		if utf8.ValidString(s) && !strings.ContainsRune(s, utf8.RuneError) {
+			js, _ := json.Marshal(r)
+			if bytes.Contains(js, []byte(`\ufffd`)) || bytes.ContainsRune(js, utf8.RuneError) {
+				t.Fatalf("a string of the record is cut inside a rune: %s", js)
+			}
+		}
 		for _, c := range r.Citations {
 			if c.Start < 0 || c.End > len(s) || c.Start > c.End {
 				t.Fatalf("citation span %d-%d outside input of %d bytes", c.Start, c.End, len(s))

@@ -395,7 +395,7 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 		if h, ok := x.unitHeads.at(s[va:vb]); ok && x.rs.Units[h.value].Person {
 			// "Đơn vị phối hợp: Các đ/c Phó chủ tịch, Trưởng đoàn thể xã, …":
 			// people listed by office are one assignee
-			add(va, strings.LastIndexFunc(s[:vb], func(r rune) bool { return r != '.' && r != ' ' && r != ';' })+1, []string{role}, h.value, unitRule(x.rs.Units[h.value].ID)+"#list")
+			add(va, len(strings.TrimRight(s[:vb], ". ;")), []string{role}, h.value, unitRule(x.rs.Units[h.value].ID)+"#list")
 			continue
 		}
 		x.unitList(s, va, vb, []string{role}, add)
