@@ -592,13 +592,13 @@ func boolInt(b bool) int {
 func (x *Extractor) headOK(s string, a int, h phraseHit, lb int) bool {
 	u := x.rs.Units[h.value]
 	head := s[a : a+h.b]
-	if next := tokenize(s, a+h.b, min(lb, a+h.b+12)); !u.Person && len(next) > 0 && foldWord(next[0].s) == "truong" {
+	toks := tokenize(s, a+h.b, min(lb, a+h.b+40))
+	if !u.Person && len(toks) > 0 && foldWord(toks[0].s) == "truong" {
 		return false // "Các Bộ trưởng", "Cục trưởng": a title, not the body
 	}
 	if u.Collective {
 		return true
 	}
-	toks := tokenize(s, a+h.b, min(lb, a+h.b+40))
 	namedAfter := len(toks) > 0 && toks[0].word && (isCapitalized(toks[0].s) || vntext.IsAcronym(toks[0].s))
 	if u.Lowercase { // "lực lượng Kiểm lâm", not "Lực lượng thực hiện"
 		return namedAfter
@@ -612,8 +612,6 @@ func (x *Extractor) headOK(s string, a int, h phraseHit, lb int) bool {
 	return namedAfter
 }
 
-// clauseStart reports whether the text before a unit ends a clause, so the
-// unit is a subject: start of line, after "-", ";", ":", ".", "(".
 // endsWithAssign reports whether before ends with the word "giao", "đề
 // nghị", "yêu cầu" or "chỉ đạo" (any case) and a space: the unit after it
 // is given the work. (A regexp here, tried at every byte, was a tenth of unit
@@ -635,10 +633,10 @@ func endsWithAssign(before string) bool {
 	return false
 }
 
-// officeBefore returns where the title of an office holder ends right
-// before a unit head at a begins ("Giám đốc " before "Sở Nội vụ",
-// "Chánh " before "Văn phòng"), on the line starting at ls; a if none.
-// Titles are the heads of the person rule.
+// officeBefore returns where the title of an office holder begins when
+// one stands right before the unit head at a ("Giám đốc " before "Sở Nội
+// vụ", "Chánh " before "Văn phòng"), on the line starting at ls; a if
+// none. Titles are the heads of the person rule.
 func (x *Extractor) officeBefore(s string, ls, a int) int {
 	if a-ls < 2 || s[a-1] != ' ' {
 		return a
@@ -672,6 +670,8 @@ func reportsPast(folded string) bool {
 	return strings.HasPrefix(folded, "da ") || strings.Contains(folded, " da ")
 }
 
+// clauseStart reports whether the text before a unit ends a clause, so the
+// unit is a subject: start of line, after "-", ";", ":", ".", "(".
 func clauseStart(before string) bool {
 	t := strings.TrimRight(before, " ")
 	if t == "" {
