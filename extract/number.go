@@ -106,6 +106,9 @@ func (x *Extractor) plausibleCode(segs []string) bool {
 	return true
 }
 
+// spacedSepRe finds a separator of a number with a space beside it.
+var spacedSepRe = regexp.MustCompile(`\s[-–/]|[-–/]\s`)
+
 // canonicalize fills canon, party and problems.
 func (x *Extractor) canonicalize(n *docNumber) {
 	segs := append([]string(nil), n.segments...)
@@ -133,7 +136,7 @@ func (x *Extractor) canonicalize(n *docNumber) {
 	n.canon = canon
 	written := strings.Join(strings.Fields(n.raw), "")
 	written = strings.NewReplacer("–", "-", "‐", "-", "‑", "-").Replace(written)
-	spaced := regexp.MustCompile(`\s[-–/]|[-–/]\s`).MatchString(n.raw)
+	spaced := spacedSepRe.MatchString(n.raw)
 	if len(n.problems) == 0 && (written != canon || spaced) {
 		msg := "Số, ký hiệu viết sai dấu phân cách"
 		if strings.ContainsAny(n.raw, " \t") {
