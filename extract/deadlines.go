@@ -188,8 +188,7 @@ func (x *Extractor) findDeadlines(s string, c deadlineCtx) []Deadline {
 				// "e) Hằng năm tổ chức xác định, công bố Chỉ số CCHC …",
 				// "Thủ trưởng các cơ quan định kỳ hằng tuần tổ chức rà
 				// soát …": the task follows
-				ab := actionBefore(p.text, h.a)
-				if uh, unitBefore := x.unitHeads.at(ab); leads || unitBefore && x.headOK(ab, 0, uh, len(ab)) {
+				if leads || x.onlyUnit(actionBefore(p.text, h.a)) {
 					dl.Action = clauseAfter(p.text, h.b)
 				}
 			case ph.Label:
@@ -204,6 +203,8 @@ func (x *Extractor) findDeadlines(s string, c deadlineCtx) []Deadline {
 						dl.Date, dl.Period = date, per
 						dl.Rule = deadlineRule(x.rs.Deadlines[fh.value].ID)
 					}
+				} else if date, per, ok := x.parseRange(val); ok {
+					dl.Date, dl.Period = date, per // "tháng 3 - tháng 5/2026"
 				} else if tv, ok := parseTimeAt(val); ok {
 					dl.Date, dl.Period = tv.date, tv.periodOf()
 				}
@@ -323,6 +324,17 @@ func clauseAfterLabel(t string, pos int) (int, int) {
 		b = a + i + 1
 	}
 	return a, b
+}
+
+// onlyUnit reports whether s is the name of a unit and nothing more:
+// "Thủ trưởng các cơ quan, đơn vị, địa phương", not "Các sở, ngành báo cáo
+// kết quả thực hiện".
+func (x *Extractor) onlyUnit(s string) bool {
+	h, ok := x.unitHeads.at(s)
+	if !ok || !x.headOK(s, 0, h, len(s)) {
+		return false
+	}
+	return strings.TrimSpace(s[x.unitName(s, 0, h.b, len(s), true):]) == ""
 }
 
 // leadsClause reports whether a phrase after before begins a clause: at
@@ -543,20 +555,34 @@ func cellSpans(s string, a, b int) []cell {
 // parseRange reads "X đến Y" after "từ": the end gives the date (when a
 // day is named) and the period runs from the start of X to the end of Y.
 func (x *Extractor) parseRange(s string) (string, *Period, bool) {
-	a, ok := parseTimeAt(s)
+	a, aok := parseTimeAt(s)
+	from := 0
+	if aok {
+		from = a.n
+	}
+	i, j := rangeSep(s, from)
+	if i < 0 {
+		return "", nil, false
+	}
+	b, ok := parseTimeAt(s[j:])
 	if !ok {
 		return "", nil, false
 	}
-	rest := s[a.n:]
-	const maxGap = 12                                // bytes between X and "đến"
-	head := rest[:min(len(rest), maxGap+len("đến"))] // lowercase only what can hold it
-	i := strings.Index(strings.ToLower(head), "đến")
-	if i < 0 || i > maxGap {
-		return "", nil, false
-	}
-	b, ok := parseTimeAt(rest[i+len("đến"):])
-	if !ok {
-		return "", nil, false
+	if !aok {
+		// "tháng 3 - tháng 5/2026", "từ quý I đến quý III/2026": the
+		// left end leaves its year to the right one
+		left := strings.TrimSpace(s[:i])
+		fl := vntext.Fold(left)
+		year := b.end
+		if year == "" {
+			year = b.date
+		}
+		if len(year) < 4 || !strings.HasPrefix(fl, "thang ") && !strings.HasPrefix(fl, "quy ") {
+			return "", nil, false
+		}
+		if a, aok = parseTimeAt(left + "/" + year[:4]); !aok || a.n != len(left)+5 {
+			return "", nil, false
+		}
 	}
 	start, end := a.start, b.end
 	if start == "" {
@@ -576,6 +602,29 @@ func (x *Extractor) parseRange(s string) (string, *Period, bool) {
 		return b.date, nil, b.date != ""
 	}
 	return b.date, &Period{Label: la + "/" + lb, Start: start, End: end}, true
+}
+
+// rangeSep finds the separator of a range after byte from of s: "đến", or
+// a dash (-, –), within a few bytes of from when the left end was read
+// (from > 0), within the first words otherwise. It returns the
+// separator's bounds, or -1.
+func rangeSep(s string, from int) (int, int) {
+	const maxGap = 12 // bytes between X and "đến"
+	limit := from + maxGap
+	if from == 0 {
+		limit = 24 // "quý III năm" before the separator
+	}
+	head := s[from:min(len(s), limit+len("đến"))]
+	best, size := -1, 0
+	for _, sep := range []string{"đến", "Đến", "–", "-"} {
+		if k := strings.Index(head, sep); k >= 0 && (best < 0 || k < best) {
+			best, size = k, len(sep)
+		}
+	}
+	if best < 0 || from+best > limit {
+		return -1, -1
+	}
+	return from + best, from + best + size
 }
 
 // statusBefore reports whether the words before "đến" make a date the

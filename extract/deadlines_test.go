@@ -14,6 +14,8 @@ func TestDeadlines(t *testing.T) {
 		{"due date", "- Báo cáo lần 1 trước ngày 03/9/2025.", []want{{date: "2025-09-03", kind: "due"}}},
 		{"at the latest", "(1) Tổ chức hội nghị lần thứ nhất: Chậm nhất ngày 10/12/2025 (trước ngày bầu cử 95 ngày).", []want{{date: "2025-12-10", kind: "due"}}},
 		{"label with quarter", "- Thời gian hoàn thành: Quý IV/2025 và Quý I/2026;", []want{{period: "2025-Q4", kind: "due"}}},
+		{"a range whose left end takes the right end's year", "- Thời gian thực hiện: tháng 3 - tháng 5/2026.", []want{{period: "2026-03/2026-05", kind: "due"}}},
+		{"the same with từ … đến, by quarters", "- Thời gian thực hiện: Từ quý I đến quý III/2026.", []want{{period: "2026-Q1/2026-Q3", kind: "due"}}},
 		{"label without a colon, then a time", "- Thời gian thực hiện thường xuyên.", []want{{recurring: "continuous", kind: "due"}}},
 		{"a recurrence leading an item", "e) Hàng năm tổ chức triển khai xác định, công bố Chỉ số CCHC của các bộ, các tỉnh.", []want{{recurring: "yearly", kind: "recurring"}}},
 		{"a recurrence inside a clause", "So sánh, xếp hạng kết quả cải cách hành chính hàng năm của các bộ, các tỉnh.", nil},
@@ -123,6 +125,7 @@ func TestRecurrenceAction(t *testing.T) {
 	for in, want := range map[string]string{
 		"e) Hàng năm tổ chức triển khai xác định, công bố Chỉ số CCHC của các bộ, các tỉnh.":                                    "tổ chức triển khai xác định, công bố Chỉ số CCHC của các bộ, các tỉnh",
 		"- Thủ trưởng các cơ quan, đơn vị định kỳ hằng tuần tổ chức rà soát, theo dõi tình hình giải quyết thủ tục hành chính.": "tổ chức rà soát, theo dõi tình hình giải quyết thủ tục hành chính",
+		"- Các sở, ngành báo cáo kết quả thực hiện định kỳ hằng quý về Sở Nội vụ.":                                              "Các sở, ngành báo cáo kết quả thực hiện",
 		"- Báo cáo kết quả định kỳ hằng quý về Ủy ban nhân dân tỉnh.":                                                           "Báo cáo kết quả",
 	} {
 		ds := extractText(in).Deadlines

@@ -10,14 +10,16 @@ import (
 	"github.com/vanban/vanban/extract/vntext"
 )
 
-// unitStops end a unit name (folded lowercase words).
+// unitStops end a unit name: lowercase words, with their accents, so that
+// "có" stops a name and "cơ" ("các cơ quan") does not, nor "báo" ("các cơ
+// quan báo chí") where "bảo" does.
 var unitStops = map[string]bool{
-	"theo": true, "de": true, "trong": true, "tai": true, "ve": true, "voi": true, "duoc": true,
-	"la": true, "da": true, "se": true, "can": true, "phai": true, "cua": true, "cho": true, "khi": true,
-	"neu": true, "tren": true, "nam": true, "ngay": true, "can cu": true, "nghien": true,
-	"kip": true, "tiep": true, "kiem": true, "xay": true, "rà": true, "ra": true, "dam": true, "bao": true,
-	"day": true, "tang": true, "thuong": true, "nghiem": true, "tham": true, "qua": true,
-	"gui": true, "trinh": true, "nay": true, "do": true, "vao": true, "co": true, "chiu": true,
+	"theo": true, "để": true, "trong": true, "tại": true, "về": true, "với": true, "được": true,
+	"là": true, "đã": true, "sẽ": true, "cần": true, "phải": true, "của": true, "cho": true, "khi": true,
+	"nếu": true, "trên": true, "năm": true, "ngày": true, "căn": true, "nghiên": true,
+	"kịp": true, "tiếp": true, "kiểm": true, "xây": true, "rà": true, "ra": true, "đảm": true, "bảo": true,
+	"đẩy": true, "tăng": true, "thường": true, "nghiêm": true, "tham": true, "qua": true,
+	"gửi": true, "trình": true, "này": true, "do": true, "vào": true, "có": true, "chịu": true,
 }
 
 // unitTailOK words may end a unit name even when the name was not closed by
@@ -138,7 +140,7 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 			countAfterWords = true
 			break
 		}
-		if unitStops[f] || f == "ban" && i+1 < len(toks) && foldWord(toks[i+1].s) == "hanh" || t.s == "tự" {
+		if unitStops[vntext.ToLower(t.s)] || f == "ban" && i+1 < len(toks) && foldWord(toks[i+1].s) == "hanh" || t.s == "tự" {
 			stopByWord = true
 			break
 		}

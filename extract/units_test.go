@@ -19,7 +19,7 @@ func TestUnits(t *testing.T) {
 		{"a list of subjects in an article without a title", "Điều 3. Sở Tài chính, Sở Nội vụ và Ủy ban nhân dân các huyện chịu trách nhiệm thi hành Quyết định này.",
 			map[string]string{"Sở Tài chính": "thực hiện", "Sở Nội vụ": "thực hiện", "Ủy ban nhân dân các huyện": "thực hiện"}},
 		{"comma inside a ministry name", "- Sở Văn hóa, Thể thao và Du lịch định hướng, chỉ đạo các cơ quan báo chí.",
-			map[string]string{"Sở Văn hóa, Thể thao và Du lịch": "chỉ đạo"}},
+			map[string]string{"Sở Văn hóa, Thể thao và Du lịch": "chỉ đạo", "các cơ quan báo chí": "thực hiện"}},
 		{"collective localities", "- Ủy ban nhân dân các xã, phường, đặc khu chủ động tổ chức triển khai.",
 			map[string]string{"Ủy ban nhân dân các xã, phường, đặc khu": "thực hiện"}},
 		{"giao", "Chủ tịch Ủy ban nhân dân tỉnh giao Công an tỉnh nghiên cứu, triển khai rà soát.",
@@ -47,6 +47,8 @@ func TestUnits(t *testing.T) {
 			map[string]string{"lực lượng Công an xã": "thực hiện"}},
 		{"a force needs a name", "Lực lượng thực hiện: cán bộ, công chức.", map[string]string{}},
 		{"what a report says was directed is no assignment", "Năm 2025, Ủy ban nhân dân tỉnh đã lãnh đạo, chỉ đạo Sở Nội vụ tập trung triển khai kịp thời các nghị quyết.", map[string]string{}},
+		{"stop words keep their accents: báo is not bảo, cơ is not có", "- Các cơ quan báo chí phối hợp tuyên truyền.\n- Thủ trưởng các cơ quan, đơn vị tham mưu Ủy ban nhân dân tỉnh.",
+			map[string]string{"Các cơ quan báo chí": "phối hợp"}},
 		{"generic collectives are nobody", "- Các cơ quan, đơn vị có liên quan phối hợp thực hiện.", map[string]string{}},
 		{"verbs are not units", "- Bộ chỉ số được công bố; phòng, chống ma túy.", map[string]string{}},
 	} {
