@@ -218,6 +218,13 @@ func (x *Extractor) findDeadlines(s string, c deadlineCtx) []Deadline {
 			default:
 				tv, ok := parseTimeAt(after)
 				if !ok {
+					// "trong thời hạn 10 ngày làm việc kể từ ngày nhận được
+					// văn bản": a delay from an event, no calendar day
+					if n := relativeAt(after); n > 0 && ph.Kind == "due" && !inCite(p.a+h.b+1) {
+						dl.Relative = strings.TrimSpace(after[:n])
+						end = p.a + h.b + n
+						break
+					}
 					continue
 				}
 				switch {
@@ -261,6 +268,10 @@ func (x *Extractor) findDeadlines(s string, c deadlineCtx) []Deadline {
 			dl.Text = s[a:end]
 			if dl.Action == "" {
 				dl.Action = actionBefore(p.text, h.a)
+			}
+			if dl.Action == "" && startsItem(p.text[:h.a]) {
+				// "Trước ngày 15/12/2025, các đơn vị gửi báo cáo …"
+				dl.Action = clauseAfter(p.text, end-p.a)
 			}
 			if dl.Action == "" {
 				dl.Action = sectionHeadingAt(d, a)
@@ -337,6 +348,19 @@ func (x *Extractor) onlyUnit(s string) bool {
 	return strings.TrimSpace(s[x.unitName(s, 0, h.b, len(s), true):]) == ""
 }
 
+// relativeRe reads a delay counted from an event: "10 ngày làm việc kể từ
+// ngày nhận được văn bản", "03 ngày sau khi kết thúc hội nghị".
+var relativeRe = regexp.MustCompile(`(?i)^\s*(\d{1,3})\s+(ngày làm việc|ngày|tuần|tháng)\s+(kể từ|tính từ|sau khi|sau|từ khi|từ ngày)[^.,;:()]{3,90}`)
+
+// relativeAt returns the length of the delay at the start of s, or 0.
+func relativeAt(s string) int {
+	m := relativeRe.FindStringIndex(s)
+	if m == nil {
+		return 0
+	}
+	return len(strings.TrimRight(s[:m[1]], " ,"))
+}
+
 // leadsClause reports whether a phrase after before begins a clause: at
 // the start of the paragraph or after its item marker ("e) ", "- "), or
 // after ";", ":" or ". ".
@@ -345,6 +369,15 @@ func leadsClause(before string) bool {
 		return true
 	}
 	return clauseStart(before)
+}
+
+// startsItem reports whether before is nothing but an item's marker or
+// bullet ("3. ", "- ", "a) "), or nothing.
+func startsItem(before string) bool {
+	if m := sectionMarkerRe.FindStringIndex(before); m != nil {
+		before = before[m[1]:]
+	}
+	return strings.Trim(before, " -+•") == ""
 }
 
 // clauseAfter returns the clause after pos, up to ";" or the end of the

@@ -151,3 +151,20 @@ func TestDeadlineActionCut(t *testing.T) {
 		t.Errorf("action starts inside a word: %q", a)
 	}
 }
+
+// A delay counted from an event has no calendar day: it is kept as
+// relative, with the clause after it as its action when it leads.
+func TestRelativeDeadlines(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"1. Trong thời hạn 10 ngày làm việc kể từ ngày nhận được văn bản này, các đơn vị gửi báo cáo về Sở Nội vụ.": {"10 ngày làm việc kể từ ngày nhận được văn bản này", "các đơn vị gửi báo cáo về Sở Nội vụ"},
+		"- Sở Tài chính thẩm định chậm nhất 05 ngày sau khi nhận đủ hồ sơ.":                                         {"05 ngày sau khi nhận đủ hồ sơ", "Sở Tài chính thẩm định"},
+	} {
+		ds := extractText(in).Deadlines
+		if len(ds) != 1 || ds[0].Relative != want[0] || ds[0].Action != want[1] || ds[0].Date != "" || ds[0].Kind != "due" {
+			t.Errorf("%s: %+v, want relative %q, action %q", in, ds, want[0], want[1])
+		}
+	}
+	if ds := extractText("- Tổ chức hội nghị trong vòng 2 ngày.").Deadlines; len(ds) != 0 {
+		t.Errorf("a duration from nothing is no deadline: %+v", ds)
+	}
+}

@@ -51,6 +51,7 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 	}
 	headFold := vntext.Fold(s[a:headEnd])
 	stopByWord, countAfterWords := false, false
+	capEnd, capRun := -1, 0 // end of the last capitalized word of the name, and how many were in a row
 	for i := 0; i < len(toks) && i < 16; i++ {
 		t := toks[i]
 		if _, ok := x.roles.at(s[t.a:lineEnd]); ok && t.word {
@@ -125,6 +126,10 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 			}
 			pending = append(pending, t)
 			commit()
+			capEnd = end
+			if capRun++; i == 0 || !toks[i-1].word || !isCapitalized(toks[i-1].s) {
+				capRun = 1
+			}
 			continue
 		}
 		if f == "co" && i+2 < len(toks) && foldWord(toks[i+1].s) == "lien" && foldWord(toks[i+2].s) == "quan" {
@@ -152,11 +157,14 @@ func (x *Extractor) unitName(s string, a, headEnd, lineEnd int, wholeLine bool) 
 	if !countAfterWords && (wholeLine && !stopByWord || stopByWord && len(pending) <= 3) {
 		commit()
 	}
-	for _, t := range pending {
+	for k, t := range pending {
 		if t.s == "," { // "các sở, ban, ngành liên quan"
 			continue
 		}
-		if !t.word || !unitTailOK[foldWord(t.s)] {
+		// the lowercase syllable of a capitalized word ends a name too:
+		// "Sở Tài chính", "Sở Y tế"
+		syllable := k == 0 && end == capEnd && t.a == end+1 && capRun == 1 // not "Lâm Đồng công nhận"
+		if !t.word || !unitTailOK[foldWord(t.s)] && !syllable {
 			break
 		}
 		end = t.b
@@ -286,8 +294,8 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 		switch {
 		case colon > 0 && len(strings.Fields(rest[:colon])) <= 24:
 			end = h0 + colon
-		case words <= 18 && len(x.roles.find(rest)) == 0:
-			end = lb
+		case words <= 18 && len(x.roles.find(rest)) == 0 && !strings.HasSuffix(strings.TrimSpace(rest), "."):
+			end = lb // a heading that is a name ("2. Sở Tài chính"), not a sentence
 		default:
 			end = x.unitName(s, h0, h0+h.b, lb, false)
 			// "Điều 3. Sở Tài chính, Sở Nội vụ và … chịu trách nhiệm thi

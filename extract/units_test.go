@@ -49,6 +49,9 @@ func TestUnits(t *testing.T) {
 		{"what a report says was directed is no assignment", "Năm 2025, Ủy ban nhân dân tỉnh đã lãnh đạo, chỉ đạo Sở Nội vụ tập trung triển khai kịp thời các nghị quyết.", map[string]string{}},
 		{"stop words keep their accents: báo is not bảo, cơ is not có", "- Các cơ quan báo chí phối hợp tuyên truyền.\n- Thủ trưởng các cơ quan, đơn vị tham mưu Ủy ban nhân dân tỉnh.",
 			map[string]string{"Các cơ quan báo chí": "phối hợp"}},
+		{"a numbered sentence is no heading name", "III. TỔ CHỨC THỰC HIỆN\n2. Sở Tài chính thẩm định chậm nhất 05 ngày sau khi nhận đủ hồ sơ.",
+			map[string]string{"Sở Tài chính": "thực hiện"}},
+		{"a place's name ends before a verb", "- Giao UBND tỉnh Lâm Đồng công nhận kết quả.", map[string]string{"UBND tỉnh Lâm Đồng": "thực hiện"}},
 		{"generic collectives are nobody", "- Các cơ quan, đơn vị có liên quan phối hợp thực hiện.", map[string]string{}},
 		{"verbs are not units", "- Bộ chỉ số được công bố; phòng, chống ma túy.", map[string]string{}},
 	} {
