@@ -349,6 +349,7 @@ type DeadlineRow struct {
 	End       string `json:"end"`
 	Recurring string `json:"recurring"`
 	RecurOn   string `json:"recur_on,omitempty"` // "--12-25" each year, "---05" each month
+	Relative  string `json:"relative,omitempty"` // "10 ngày làm việc kể từ ngày nhận được văn bản"
 	Text      string `json:"text"`
 	Action    string `json:"action"`
 	Unit      string `json:"unit"`
@@ -404,7 +405,7 @@ func (ix *Index) Deadlines(o DeadlineOptions) ([]DeadlineRow, error) {
 			return
 		}
 		for _, dl := range dls {
-			row := DeadlineRow{Path: path, DocNumber: num, Date: dl.Date, Recurring: dl.Recurring, RecurOn: dl.RecurOn,
+			row := DeadlineRow{Path: path, DocNumber: num, Date: dl.Date, Recurring: dl.Recurring, RecurOn: dl.RecurOn, Relative: dl.Relative,
 				Text: dl.Text, Action: dl.Action, Unit: dl.Unit, Section: dl.Section}
 			if dl.Period != nil {
 				row.Period, row.Start, row.End = dl.Period.Label, dl.Period.Start, dl.Period.End

@@ -176,13 +176,11 @@ func printRecord(w io.Writer, r *extract.Record) {
 	}
 	fmt.Fprintf(w, "\nThời hạn (%d):\n", len(r.Deadlines))
 	for _, d := range r.Deadlines {
-		when := d.Date
-		if when == "" && d.Period != nil {
-			when = d.Period.Label
+		period := ""
+		if d.Period != nil {
+			period = d.Period.Label
 		}
-		if d.Recurring != "" {
-			when = strings.TrimSpace(when + " " + d.Recurring)
-		}
+		when := whenText(d.Date, period, d.Recurring, d.RecurOn, d.Relative)
 		fmt.Fprintf(w, "  [%s] %-12s %s", d.Section, when, oneLine(d.Text))
 		if d.Unit != "" {
 			fmt.Fprintf(w, " — %s", d.Unit)

@@ -386,18 +386,12 @@ func newDeadlinesCmd(a *app) *cobra.Command {
 					return nil
 				}
 				for _, r := range rows {
-					when := r.Date
-					if when == "" {
-						when = r.Period
-					}
-					if r.Recurring != "" {
-						when = strings.TrimSpace(when + " " + r.Recurring)
-					}
+					when := whenText(r.Date, r.Period, r.Recurring, r.RecurOn, r.Relative)
 					doc := r.DocNumber
 					if doc == "" {
 						doc = filepath.Base(r.Path)
 					}
-					fmt.Fprintf(a.out, "%-16s %-22s [%s] %s", when, doc, r.Section, oneLine(r.Text))
+					fmt.Fprintf(a.out, "%-19s %-22s [%s] %s", when, doc, r.Section, oneLine(r.Text))
 					if r.Unit != "" {
 						fmt.Fprintf(a.out, " — %s", r.Unit)
 					}
@@ -416,14 +410,41 @@ func newDeadlinesCmd(a *app) *cobra.Command {
 	return cmd
 }
 
+// recurrenceNames are the recurrences as staff read them.
+var recurrenceNames = map[string]string{"weekly": "hằng tuần", "monthly": "hằng tháng", "quarterly": "hằng quý",
+	"semiannual": "6 tháng/lần", "yearly": "hằng năm", "continuous": "thường xuyên"}
+
+// whenText says when a deadline falls, in Vietnamese: its date or period,
+// its recurrence and the day it recurs on ("hằng năm 25/12", "hằng tháng
+// ngày 05"), or that it counts from an event.
+func whenText(date, period, recurring, recurOn, relative string) string {
+	when := date
+	if when == "" {
+		when = period
+	}
+	if r := recurrenceNames[recurring]; r != "" {
+		when = strings.TrimSpace(when + " " + r)
+	}
+	switch {
+	case len(recurOn) == 7 && strings.HasPrefix(recurOn, "--"): // --MM-DD
+		when = strings.TrimSpace(when + " " + strings.TrimLeft(recurOn[5:], "0") + "/" + strings.TrimLeft(recurOn[2:4], "0"))
+	case len(recurOn) == 5 && strings.HasPrefix(recurOn, "---"): // ---DD
+		when = strings.TrimSpace(when + " ngày " + recurOn[3:])
+	}
+	if when == "" && relative != "" {
+		when = "tương đối"
+	}
+	return when
+}
+
 // writeDeadlinesCSV writes UTF-8 with a byte-order mark, which Excel needs
 // to show Vietnamese correctly.
 func writeDeadlinesCSV(w io.Writer, rows []index.DeadlineRow) error {
 	io.WriteString(w, "\ufeff")
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"Ngày", "Kỳ", "Từ", "Đến", "Lặp lại", "Ngày lặp", "Việc", "Đơn vị", "Văn bản", "Mục", "Nguyên văn", "Tệp"})
+	cw.Write([]string{"Ngày", "Kỳ", "Từ", "Đến", "Lặp lại", "Ngày lặp", "Thời hạn tương đối", "Việc", "Đơn vị", "Văn bản", "Mục", "Nguyên văn", "Tệp"})
 	for _, r := range rows {
-		cw.Write([]string{r.Date, r.Period, r.Start, r.End, r.Recurring, r.RecurOn, r.Action, r.Unit, r.DocNumber, r.Section, oneLine(r.Text), r.Path})
+		cw.Write([]string{r.Date, r.Period, r.Start, r.End, recurrenceNames[r.Recurring], r.RecurOn, r.Relative, r.Action, r.Unit, r.DocNumber, r.Section, oneLine(r.Text), r.Path})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -134,3 +134,20 @@ func TestICSRecurrences(t *testing.T) {
 		t.Errorf("want 2 events:\n%s", out)
 	}
 }
+
+// whenText speaks Vietnamese for every kind of deadline.
+func TestWhenText(t *testing.T) {
+	for _, c := range []struct{ date, period, recurring, recurOn, relative, want string }{
+		{"2025-09-03", "", "", "", "", "2025-09-03"},
+		{"", "2026-Q2", "", "", "", "2026-Q2"},
+		{"", "", "yearly", "--12-25", "", "hằng năm 25/12"},
+		{"", "", "monthly", "---05", "", "hằng tháng ngày 05"},
+		{"", "", "semiannual", "", "", "6 tháng/lần"},
+		{"", "", "continuous", "", "", "thường xuyên"},
+		{"", "", "", "", "10 ngày làm việc kể từ ngày nhận được văn bản", "tương đối"},
+	} {
+		if got := whenText(c.date, c.period, c.recurring, c.recurOn, c.relative); got != c.want {
+			t.Errorf("whenText(%q, %q, %q, %q, %q) = %q, want %q", c.date, c.period, c.recurring, c.recurOn, c.relative, got, c.want)
+		}
+	}
+}
