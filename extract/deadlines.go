@@ -19,6 +19,7 @@ var (
 	endYearRe    = regexp.MustCompile(`(?i)^hết\s+năm\s+(\d{4})`)
 	dayMonthRe   = regexp.MustCompile(`^(?:ngày\s*)?(\d{1,2})/(\d{1,2})\b(?:\s*/\s*\d)?`)
 	timeRe       = regexp.MustCompile(`(?i)(\d{1,2})\s*(?:giờ|h)\s*(\d{2})?`)
+	hourFirstRe  = regexp.MustCompile(`(?i)^\d{1,2}\s*(?:giờ|h)\s*(?:\d{2}\s*(?:phút)?)?\s*,?\s*`)
 	dayOfMonthRe = regexp.MustCompile(`(?i)^(?:ngày\s*)?(\d{1,2})\s+(?:của\s+)?(?:tháng|hằng tháng|hàng tháng)`)
 	// "ngày 20 tháng 6" with no year (a yearly day, or the year is implied)
 	dayMonthWordsRe = regexp.MustCompile(`(?i)^(?:ngày\s*)?(\d{1,2})\s+tháng\s+(\d{1,2})\b`)
@@ -44,11 +45,19 @@ func parseTimeAt(s string) (timeValue, bool) {
 			t = s[skip:]
 		}
 	}
+	// "17 giờ 00 ngày 20/10/2026": the hour before the day (the deadline's
+	// time is read apart, by timeRe)
+	if m := hourFirstRe.FindStringIndex(t); m != nil {
+		if d, ok := parseDateAt(t[m[1]:]); ok && d.valid {
+			return timeValue{date: d.iso, n: skip + m[1] + d.b}, true
+		}
+	}
 	if d, ok := parseDateAt(t); ok && d.valid {
 		return timeValue{date: d.iso, n: skip + d.b}, true
 	}
 	// "đến ngày bầu cử 15/3/2026": a few words naming the day, then the date.
-	if m := namedDayRe.FindStringSubmatchIndex(t); m != nil {
+	if m := namedDayRe.FindStringSubmatchIndex(t); m != nil && m[1] < len(t) && t[m[1]] >= '0' && t[m[1]] <= '9' {
+		// the digits right after the words: not "hoạt động từ ngày 01/7"
 		if d, ok := parseDateAt(t[m[1]:]); ok && d.valid {
 			return timeValue{date: d.iso, n: skip + m[1] + d.b}, true
 		}
@@ -234,6 +243,8 @@ func (x *Extractor) findDeadlines(s string, c deadlineCtx) []Deadline {
 					continue // "đến năm 2030": a horizon, not a deadline
 				case ph.Kind == "during" && tv.date == "" && !strings.Contains(tv.period, "-"):
 					continue // "trong năm 2025" says when, not by when
+				case ph.Kind == "during" && reportsPast(vntext.Fold(actionBefore(p.text, h.a))):
+					continue // "đã tổ chức hội nghị vào ngày 20/5/2025": done, not due
 				case ph.Kind == "until" && (d.meta.Type == "Báo cáo" || statusBefore(p.text[:h.a]) ||
 					strings.HasPrefix(vntext.Fold(strings.TrimSpace(after)), "thoi diem")):
 					continue // "thực hiện đến ngày 10/12/2025", "tính đến …": a status, not a deadline

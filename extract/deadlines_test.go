@@ -16,6 +16,7 @@ func TestDeadlines(t *testing.T) {
 		{"label with quarter", "- Thời gian hoàn thành: Quý IV/2025 và Quý I/2026;", []want{{period: "2025-Q4", kind: "due"}}},
 		{"a range whose left end takes the right end's year", "- Thời gian thực hiện: tháng 3 - tháng 5/2026.", []want{{period: "2026-03/2026-05", kind: "due"}}},
 		{"the same with từ … đến, by quarters", "- Thời gian thực hiện: Từ quý I đến quý III/2026.", []want{{period: "2026-Q1/2026-Q3", kind: "due"}}},
+		{"the hour before the day", "- Báo cáo trước 17 giờ 00 ngày 20/10/2026.", []want{{date: "2026-10-20", kind: "due"}}},
 		{"label without a colon, then a time", "- Thời gian thực hiện thường xuyên.", []want{{recurring: "continuous", kind: "due"}}},
 		{"a recurrence leading an item", "e) Hàng năm tổ chức triển khai xác định, công bố Chỉ số CCHC của các bộ, các tỉnh.", []want{{recurring: "yearly", kind: "recurring"}}},
 		{"a recurrence inside a clause", "So sánh, xếp hạng kết quả cải cách hành chính hàng năm của các bộ, các tỉnh.", nil},
