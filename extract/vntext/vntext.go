@@ -516,11 +516,16 @@ var localityWords = map[string]bool{"tỉnh": true, "phố": true, "xã": true, 
 // out with each word capitalized.
 func SentenceCaseName(s string) string {
 	words := strings.Fields(s)
-	afterLocality := false
+	afterLocality, inField := false, false
 	for i, w := range words {
 		core := strings.Trim(w, ",.;:()")
 		lw := strings.ToLower(w)
 		lcore := strings.ToLower(core)
+		prev := ""
+		if i > 0 {
+			prev = strings.ToLower(words[i-1])
+		}
+		fieldStart := false // "Xã" of "và Xã hội" is no commune
 		switch {
 		case IsAcronym(core) && !afterLocality:
 			// keep
@@ -528,17 +533,24 @@ func SentenceCaseName(s string) string {
 			words[i] = Capitalize(lw)
 		case afterLocality:
 			words[i] = Capitalize(lw)
-		case i > 0 && (strings.ToLower(words[i-1]) == "bộ" || strings.ToLower(words[i-1]) == "sở"):
+		case prev == "bộ" || prev == "sở":
 			// The name of a ministry or department starts capitalized:
 			// Bộ Công an, Sở Nội vụ.
 			words[i] = Capitalize(lw)
+			inField, fieldStart = true, true
+		case inField && (prev == "và" || prev == "-" || strings.HasSuffix(prev, ",")):
+			// and so does each field it joins: Bộ Giáo dục và Đào tạo,
+			// Sở Văn hóa, Thể thao và Du lịch, Bộ Lao động - Thương binh
+			// và Xã hội
+			words[i] = Capitalize(lw)
+			fieldStart = true
 		case lowerWords[lcore]:
 			words[i] = lw
 		default:
 			words[i] = Capitalize(lw)
 		}
-		if localityWords[lcore] && !(lcore == "khu" && i > 0 && strings.ToLower(words[i-1]) != "đặc") {
-			afterLocality = true
+		if localityWords[lcore] && !fieldStart && !(lcore == "khu" && i > 0 && strings.ToLower(words[i-1]) != "đặc") {
+			afterLocality, inField = true, false
 		}
 	}
 	out := strings.Join(words, " ")

@@ -87,6 +87,11 @@ func TestSentenceCaseName(t *testing.T) {
 		{"VĂN PHÒNG QUỐC HỘI", "Văn phòng Quốc hội"},
 		{"ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"},
 		{"SỞ TÀI CHÍNH", "Sở Tài chính"},
+		{"BỘ GIÁO DỤC VÀ ĐÀO TẠO", "Bộ Giáo dục và Đào tạo"},
+		{"SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH LÂM ĐỒNG", "Sở Văn hóa, Thể thao và Du lịch tỉnh Lâm Đồng"},
+		{"BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội"},
+		{"SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "Sở Nông nghiệp và Môi trường"},
+		{"ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"},
 	} {
 		if got := SentenceCaseName(c.in); got != c.want {
 			t.Errorf("SentenceCaseName(%q) = %q, want %q", c.in, got, c.want)
