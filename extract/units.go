@@ -34,7 +34,7 @@ const defaultRole = "thực hiện"
 // collectiveCont are lowercase words that continue a list inside one
 // collective unit name after a comma ("các sở, ban, ngành", "xã, phường, đặc khu").
 var collectiveCont = map[string]bool{"ban": true, "nganh": true, "phuong": true, "xa": true, "dac": true, "thi": true,
-	"don": true, "co": true, "dia": true, "doan": true, "phong": true, "hoi": true, "to": true, "thanh": true}
+	"don": true, "co": true, "dia": true, "doan": true, "phong": true, "hoi": true, "to": true, "thanh": true, "ca": true}
 
 // unitName returns the end of the unit name whose head ends at headEnd.
 // wholeLine is true when the name is a section heading (nothing follows it
@@ -280,6 +280,9 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 			continue
 		}
 		kind := h.value
+		if x.rs.Units[kind].Person && x.bodyAfterOffice(s[h0:lb], h) && x.officeList(s[h0:lb]) {
+			continue // "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: …": the clause rule reads the list
+		}
 		var end int
 		rest := s[h0:lb]
 		inImpl := false
@@ -348,7 +351,7 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 		}
 		// the subject may be a list: "A và B …", "A, B …"
 		type span struct{ a, b, kind int }
-		subj := []span{{h.a, x.unitName(s, h.a, h.b, lb, false), h.value}}
+		subj := []span{{h.a, x.enumeratedEnd(s, h.value, x.unitName(s, h.a, h.b, lb, false), lb), h.value}}
 		for {
 			last := subj[len(subj)-1].b
 			rest := s[last:lb]
@@ -374,7 +377,7 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 			if !ok || !x.headOK(s, na, nh, lb) {
 				break
 			}
-			subj = append(subj, span{na, x.unitName(s, na, na+nh.b, lb, false), nh.value})
+			subj = append(subj, span{na, x.enumeratedEnd(s, nh.value, x.unitName(s, na, na+nh.b, lb, false), lb), nh.value})
 		}
 		roles := x.leadingRoles(strings.TrimLeft(s[subj[len(subj)-1].b:lb], " ,"))
 		if len(roles) == 0 && giao {
@@ -661,6 +664,29 @@ func (x *Extractor) officeBefore(s string, ls, a int) int {
 		}
 	}
 	return a
+}
+
+// officeList reports whether a heading line is a list of office holders
+// given work together: separated by ";" or ",", ending with a role
+// ("… chịu trách nhiệm thi hành Quyết định này").
+func (x *Extractor) officeList(line string) bool {
+	return strings.ContainsAny(line, ";,") && len(x.roles.find(line)) > 0
+}
+
+// enumeratedEnd extends a collective name ending at end over the names it
+// enumerates after a colon, up to the next semicolon: "các Sở: Y tế, Nông
+// nghiệp và Môi trường, Công Thương; …". The list stays one name: its
+// commas and "và" are ambiguous ("Sở Văn hóa, Thể thao và Du lịch" is one
+// department, "Kế hoạch và Đầu tư" another), and searching by unit finds
+// each department in it.
+func (x *Extractor) enumeratedEnd(s string, kind, end, lb int) int {
+	if !x.rs.Units[kind].Collective || !strings.HasPrefix(s[end:lb], ": ") {
+		return end
+	}
+	if i := strings.IndexByte(s[end:lb], ';'); i > 2 {
+		return end + i
+	}
+	return end
 }
 
 // bodyAfterOffice reports whether the office title h at the start of t

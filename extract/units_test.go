@@ -52,6 +52,8 @@ func TestUnits(t *testing.T) {
 		{"a numbered sentence is no heading name", "III. TỔ CHỨC THỰC HIỆN\n2. Sở Tài chính thẩm định chậm nhất 05 ngày sau khi nhận đủ hồ sơ.",
 			map[string]string{"Sở Tài chính": "thực hiện"}},
 		{"a place's name ends before a verb", "- Giao UBND tỉnh Lâm Đồng công nhận kết quả.", map[string]string{"UBND tỉnh Lâm Đồng": "thực hiện"}},
+		{"office holders of enumerated departments, and bodies in general at the end", "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở: Y tế, Nông nghiệp và Môi trường, Công Thương; Chủ tịch Ủy ban nhân dân các xã, phường và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.",
+			map[string]string{"Văn phòng Ủy ban nhân dân tỉnh": "thực hiện", "các Sở: Y tế, Nông nghiệp và Môi trường, Công Thương": "thực hiện", "Ủy ban nhân dân các xã, phường": "thực hiện"}},
 		{"generic collectives are nobody", "- Các cơ quan, đơn vị có liên quan phối hợp thực hiện.", map[string]string{}},
 		{"verbs are not units", "- Bộ chỉ số được công bố; phòng, chống ma túy.", map[string]string{}},
 	} {
