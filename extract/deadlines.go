@@ -47,9 +47,11 @@ func parseTimeAt(s string) (timeValue, bool) {
 	}
 	// "17 giờ 00 ngày 20/10/2026": the hour before the day (the deadline's
 	// time is read apart, by timeRe)
-	if m := hourFirstRe.FindStringIndex(t); m != nil {
-		if d, ok := parseDateAt(t[m[1]:]); ok && d.valid {
-			return timeValue{date: d.iso, n: skip + m[1] + d.b}, true
+	if len(t) > 0 && t[0] >= '0' && t[0] <= '9' {
+		if m := hourFirstRe.FindStringIndex(t); m != nil {
+			if d, ok := parseDateAt(t[m[1]:]); ok && d.valid {
+				return timeValue{date: d.iso, n: skip + m[1] + d.b}, true
+			}
 		}
 	}
 	if d, ok := parseDateAt(t); ok && d.valid {
