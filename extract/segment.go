@@ -189,9 +189,19 @@ func (x *Extractor) parseHeader(s string, d *layoutDoc) {
 			}
 		}
 		if m := kinhGuiRe.FindStringSubmatch(t); m != nil {
-			for _, a := range strings.Split(strings.Trim(m[1], " ;."), ";") {
-				if a = strings.Trim(a, " -"); a != "" {
-					d.meta.Addressees = append(d.meta.Addressees, a)
+			list := []string{m[1]}
+			if strings.TrimSpace(m[1]) == "" {
+				// "Kính gửi:" then one line a body: "- Các sở, ban, ngành;"
+				for i+1 < len(ps) && strings.HasPrefix(strings.TrimSpace(ps[i+1].text), "-") {
+					i++
+					list = append(list, ps[i].text)
+				}
+			}
+			for _, l := range list {
+				for _, a := range strings.Split(strings.Trim(l, " ;."), ";") {
+					if a = strings.Trim(a, " -.;"); a != "" {
+						d.meta.Addressees = append(d.meta.Addressees, a)
+					}
 				}
 			}
 			d.bodyStart = i + 1

@@ -27,6 +27,10 @@ var unitStops = map[string]bool{
 var unitTailOK = map[string]bool{"ban": true, "nhan": true, "dan": true, "dong": true, "tinh": true, "xa": true, "phuong": true, "huyen": true, "pho": true, "khu": true,
 	"quan": true, "nganh": true, "lien": true, "mon": true, "the": true, "chuyen": true, "truc": true, "thuoc": true}
 
+// askAddresseesRe finds a document asking its addressees to act: "đề nghị
+// Quý cơ quan, đơn vị", "yêu cầu Quý Sở", "đề nghị các đồng chí".
+var askAddresseesRe = regexp.MustCompile(`(?i)(?:đề nghị|yêu cầu)\s+(?:Quý\s+(?:cơ quan|đơn vị|địa phương|Sở|Bộ|Ủy ban|UBND|Ban)(?:\s*,\s*(?:cơ quan|đơn vị|địa phương))*|các đồng chí)\s*`)
+
 // defaultRole is the role of a unit given work without a role verb
 // ("Giao Công an tỉnh nghiên cứu …").
 const defaultRole = "thực hiện"
@@ -392,6 +396,28 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 				continue
 			}
 			add(u.a, u.b, roles, u.kind, unitRule(x.rs.Units[u.kind].ID))
+		}
+	}
+	// 2b. The addressees asked to act: "Sở Nội vụ đề nghị Quý cơ quan, đơn
+	// vị báo cáo kết quả …" gives the work to those of "Kính gửi".
+	if len(d.meta.Addressees) > 0 && d.headerEnds <= len(s) {
+		for _, m := range askAddresseesRe.FindAllStringIndex(s[d.headerEnds:], -1) {
+			rest := s[d.headerEnds+m[1]:]
+			if i := strings.IndexByte(rest, '\n'); i >= 0 {
+				rest = rest[:i]
+			}
+			roles := x.leadingRoles(rest)
+			if len(roles) == 0 {
+				roles = []string{defaultRole}
+			}
+			for _, addr := range d.meta.Addressees {
+				i := strings.Index(s[:d.headerEnds], addr)
+				h, ok := x.unitHeads.at(addr)
+				if i < 0 || !ok || x.rs.Units[h.value].Person || x.genericCollective(addr) && !namesKindOfBody(addr) {
+					continue
+				}
+				add(i, i+len(addr), roles, h.value, unitRule(x.rs.Units[h.value].ID)+"#addressee")
+			}
 		}
 	}
 	// 3. "Cơ quan chủ trì: A, B, C." lists.

@@ -54,6 +54,8 @@ func TestUnits(t *testing.T) {
 		{"a place's name ends before a verb", "- Giao UBND tỉnh Lâm Đồng công nhận kết quả.", map[string]string{"UBND tỉnh Lâm Đồng": "thực hiện"}},
 		{"office holders of enumerated departments, and bodies in general at the end", "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở: Y tế, Nông nghiệp và Môi trường, Công Thương; Chủ tịch Ủy ban nhân dân các xã, phường và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.",
 			map[string]string{"Văn phòng Ủy ban nhân dân tỉnh": "thực hiện", "các Sở: Y tế, Nông nghiệp và Môi trường, Công Thương": "thực hiện", "Ủy ban nhân dân các xã, phường": "thực hiện"}},
+		{"the addressees a dispatch asks to act", "SỞ NỘI VỤ\nSố: 567/SNV-CCHC\nV/v báo cáo kết quả cải cách hành chính\nLâm Đồng, ngày 20 tháng 11 năm 2025\nKính gửi:\n- Các sở, ban, ngành thuộc tỉnh;\n- Ủy ban nhân dân các xã, phường, đặc khu.\nSở Nội vụ đề nghị Quý cơ quan, đơn vị báo cáo kết quả, gửi về Sở Nội vụ trước ngày 10/12/2025.",
+			map[string]string{"Các sở, ban, ngành thuộc tỉnh": "báo cáo/tổng hợp", "Ủy ban nhân dân các xã, phường, đặc khu": "báo cáo/tổng hợp"}},
 		{"generic collectives are nobody", "- Các cơ quan, đơn vị có liên quan phối hợp thực hiện.", map[string]string{}},
 		{"verbs are not units", "- Bộ chỉ số được công bố; phòng, chống ma túy.", map[string]string{}},
 	} {
