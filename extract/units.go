@@ -19,7 +19,7 @@ var unitStops = map[string]bool{
 	"nếu": true, "trên": true, "năm": true, "ngày": true, "căn": true, "nghiên": true,
 	"kịp": true, "tiếp": true, "kiểm": true, "xây": true, "rà": true, "ra": true, "đảm": true, "bảo": true,
 	"đẩy": true, "tăng": true, "thường": true, "nghiêm": true, "tham": true, "qua": true,
-	"gửi": true, "trình": true, "này": true, "do": true, "vào": true, "có": true, "chịu": true,
+	"gửi": true, "trình": true, "này": true, "do": true, "vào": true, "có": true, "chịu": true, "đề": true, "yêu": true,
 }
 
 // unitTailOK words may end a unit name even when the name was not closed by
@@ -383,7 +383,11 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 			}
 			subj = append(subj, span{na, x.enumeratedEnd(s, nh.value, x.unitName(s, na, na+nh.b, lb, false), lb), nh.value})
 		}
-		roles := x.leadingRoles(strings.TrimLeft(s[subj[len(subj)-1].b:lb], " ,"))
+		after := s[subj[len(subj)-1].b:lb]
+		roles := x.leadingRoles(strings.TrimLeft(after, " ,"))
+		if len(roles) == 0 {
+			roles = x.rolesAfterList(after)
+		}
 		if len(roles) == 0 && giao {
 			roles = []string{defaultRole}
 		}
@@ -697,6 +701,37 @@ func (x *Extractor) officeBefore(s string, ls, a int) int {
 // ("… chịu trách nhiệm thi hành Quyết định này").
 func (x *Extractor) officeList(line string) bool {
 	return strings.ContainsAny(line, ";,") && len(x.roles.find(line)) > 0
+}
+
+// rolesAfterList reads the roles of a list of subjects that goes on past
+// the last unit it could name: "Thường trực HĐND, các Ban của HĐND, các Tổ
+// đại biểu và đại biểu HĐND tỉnh giám sát …". after starts where the last
+// unit read ends; it must go on as a list (", ", " và ", " của "), and
+// the role must come within the clause and its first twenty words.
+func (x *Extractor) rolesAfterList(after string) []string {
+	if !strings.HasPrefix(after, ", ") && !hasPrefixFold(after, " và ") && !hasPrefixFold(after, " của ") {
+		return nil
+	}
+	if i := strings.IndexAny(after, ";.:"); i >= 0 {
+		after = after[:i]
+	}
+	hits := x.roles.find(after)
+	if len(hits) == 0 || len(strings.Fields(after[:hits[0].a])) > 20 {
+		return nil
+	}
+	// every item of the list names bodies ("các …" or a unit head), but
+	// the last may be a few words ("và đại biểu HĐND tỉnh")
+	items := strings.Split(strings.ReplaceAll(after[:hits[0].a], " và ", ", "), ", ")
+	for k, it := range items {
+		it = strings.TrimSpace(it)
+		if it == "" || hasPrefixFold(it, "của ") && k == 0 {
+			continue
+		}
+		if _, head := x.unitHeads.at(it); !head && !hasPrefixFold(it, "các ") && (k < len(items)-1 || len(strings.Fields(it)) > 8) {
+			return nil
+		}
+	}
+	return x.leadingRoles(after[hits[0].a:])
 }
 
 // enumeratedEnd extends a collective name ending at end over the names it

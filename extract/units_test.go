@@ -56,6 +56,9 @@ func TestUnits(t *testing.T) {
 			map[string]string{"Văn phòng Ủy ban nhân dân tỉnh": "thực hiện", "các Sở: Y tế, Nông nghiệp và Môi trường, Công Thương": "thực hiện", "Ủy ban nhân dân các xã, phường": "thực hiện"}},
 		{"the addressees a dispatch asks to act", "SỞ NỘI VỤ\nSố: 567/SNV-CCHC\nV/v báo cáo kết quả cải cách hành chính\nLâm Đồng, ngày 20 tháng 11 năm 2025\nKính gửi:\n- Các sở, ban, ngành thuộc tỉnh;\n- Ủy ban nhân dân các xã, phường, đặc khu.\nSở Nội vụ đề nghị Quý cơ quan, đơn vị báo cáo kết quả, gửi về Sở Nội vụ trước ngày 10/12/2025.",
 			map[string]string{"Các sở, ban, ngành thuộc tỉnh": "báo cáo/tổng hợp", "Ủy ban nhân dân các xã, phường, đặc khu": "báo cáo/tổng hợp"}},
+		{"a list of bodies going on past the last unit read", "2. Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.",
+			map[string]string{"Thường trực Hội đồng nhân dân": "kiểm tra/giám sát"}},
+		{"a list that is not of bodies gives no role", "- Các phòng, đơn vị sự nghiệp thuộc phường tuyên truyền, phổ biến, quán triệt và tổ chức thực hiện nghiêm túc.", map[string]string{}},
 		{"generic collectives are nobody", "- Các cơ quan, đơn vị có liên quan phối hợp thực hiện.", map[string]string{}},
 		{"verbs are not units", "- Bộ chỉ số được công bố; phòng, chống ma túy.", map[string]string{}},
 	} {
