@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/vanban/vanban/extract/vntext"
@@ -105,8 +106,28 @@ func (x *Extractor) parseHeader(s string, d *layoutDoc) {
 					continue
 				}
 				d.meta.Type = dt
+				if strings.HasPrefix(rest, "CỦA ") {
+					// "KẾT LUẬN CỦA BỘ CHÍNH TRỊ về …": the author, then
+					// the subject (or the subject on the next line)
+					rest = ""
+					if k := strings.IndexFunc(t, unicode.IsLower); k >= 0 {
+						if sp := strings.LastIndexAny(t[:k], " \n"); sp >= 0 {
+							rest = strings.TrimSpace(t[sp:])
+						}
+					}
+				}
 				if rest != "" {
-					d.meta.Subject = vntext.Capitalize(strings.ToLower(rest))
+					d.meta.Subject = rest
+					if vntext.IsUpperText(rest) {
+						d.meta.Subject = vntext.Capitalize(strings.ToLower(rest))
+					}
+				}
+				if _, more, ok := strings.Cut(t, "\n"); ok && d.meta.Subject == "" && !paragraphStart.MatchString(more) {
+					// the subject joined to the type's paragraph
+					d.meta.Subject = strings.Join(strings.Fields(more), " ")
+					if vntext.IsUpperText(more) {
+						d.meta.Subject = vntext.Capitalize(strings.ToLower(d.meta.Subject))
+					}
 				}
 				continue
 			}
@@ -208,6 +229,21 @@ func (x *Extractor) parseHeader(s string, d *layoutDoc) {
 			d.headerEnds = ps[i].b
 			continue
 		}
+		if tt := strings.TrimSpace(t); typeIdx >= 0 && i == typeIdx+1 && d.meta.Subject == "" && strings.HasPrefix(tt, "CỦA ") {
+			// "KẾT LUẬN / CỦA BỘ CHÍNH TRỊ / về …" (Party documents): the
+			// line names the author; the subject follows, on the next
+			// line or joined to this one
+			if k := strings.IndexFunc(tt, unicode.IsLower); k >= 0 {
+				if sp := strings.LastIndexByte(tt[:k], ' '); sp >= 0 {
+					d.meta.Subject = strings.TrimSpace(tt[sp:])
+					d.bodyStart = i + 1
+					d.headerEnds = ps[i].b
+					break
+				}
+			}
+			typeIdx = i
+			continue
+		}
 		if typeIdx >= 0 && i == typeIdx+1 && d.meta.Subject == "" && !paragraphStart.MatchString(t) {
 			d.meta.Subject = strings.TrimSpace(t)
 			if vntext.IsUpperText(t) {
@@ -238,6 +274,9 @@ func (x *Extractor) parseHeader(s string, d *layoutDoc) {
 
 // typeLine recognizes "KẾ HOẠCH", "CHỈ THỊ", "KẾT LUẬN CỦA …" (capitals).
 func (x *Extractor) typeLine(t string) (string, string, bool) {
+	if i := strings.IndexByte(t, '\n'); i >= 0 {
+		t = t[:i] // "KẾT LUẬN\nvề …": the subject's lines follow the type's
+	}
 	if !vntext.IsUpperText(firstWords(t, 2)) || strings.Contains(t, "|") {
 		return "", "", false
 	}
@@ -251,7 +290,11 @@ func (x *Extractor) typeLine(t string) (string, string, bool) {
 	}
 	rest := strings.TrimSpace(t[h.b:])
 	if rest != "" && !vntext.IsUpperText(rest) {
-		return "", "", false
+		// "KẾT LUẬN về tiếp tục …": the subject's line joined to the
+		// type's (lines unwrapped); it starts lowercase
+		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsLower(r) && !strings.HasPrefix(rest, "CỦA ") {
+			return "", "", false
+		}
 	}
 	return x.rs.DocTypes[h.value].Name, rest, true
 }

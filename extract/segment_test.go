@@ -36,3 +36,17 @@ func TestHeaderLayouts(t *testing.T) {
 		})
 	}
 }
+
+// The subject of a Party document follows the line naming its author
+// ("CỦA BỘ CHÍNH TRỊ"), and may be joined to the type's line when lines
+// are unwrapped; it keeps its case (numbers stay 18-NQ/TW).
+func TestSubjectAfterAuthorLine(t *testing.T) {
+	for _, in := range []string{
+		"BAN CHẤP HÀNH TRUNG ƯƠNG\nSố 15-KL/TW\nHà Nội, ngày 10 tháng 10 năm 2025\n\nKẾT LUẬN\nCỦA BỘ CHÍNH TRỊ\nvề tiếp tục thực hiện Nghị quyết số 18-NQ/TW\n\n1. Các tỉnh ủy lãnh đạo.\n",
+		"BAN CHẤP HÀNH TRUNG ƯƠNG\nSố 15-KL/TW\nHà Nội, ngày 10 tháng 10 năm 2025\n\nKẾT LUẬN\nvề tiếp tục thực hiện Nghị quyết số 18-NQ/TW\n\n1. Các tỉnh ủy lãnh đạo.\n",
+	} {
+		if m := extractText(in).Meta; m.Type != "Kết luận" || m.Subject != "về tiếp tục thực hiện Nghị quyết số 18-NQ/TW" {
+			t.Errorf("type %q subject %q", m.Type, m.Subject)
+		}
+	}
+}
