@@ -135,8 +135,13 @@ func printRecord(w io.Writer, r *extract.Record) {
 	field("Ngày", date)
 	field("Nơi ban hành", m.Place)
 	field("Trích yếu", m.Subject)
-	signer := strings.TrimSpace(strings.Join([]string{m.Signer.Authority, m.Signer.Title, m.Signer.Name}, " / "))
-	field("Người ký", strings.Trim(signer, " /"))
+	var signer []string
+	for _, p := range []string{m.Signer.Authority, m.Signer.Title, m.Signer.Name} {
+		if p = strings.TrimSpace(p); p != "" {
+			signer = append(signer, p)
+		}
+	}
+	field("Người ký", strings.Join(signer, " / "))
 	if len(m.Recipients) > 0 {
 		field("Nơi nhận", strings.Join(m.Recipients, "; "))
 	}

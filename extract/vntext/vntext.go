@@ -561,7 +561,7 @@ func SentenceCaseName(s string) string {
 }
 
 // properNames keep their capitals inside a name in sentence case.
-var properNames = []string{"Quốc hội", "Chính phủ", "Trung ương", "Mặt trận Tổ quốc", "Bộ Chính trị", "Ban Bí thư"}
+var properNames = []string{"Quốc hội", "Chính phủ", "Trung ương", "Mặt trận Tổ quốc", "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành"}
 
 // replaceFoldWords replaces, on word boundaries, every case variant of
 // name in s with name.

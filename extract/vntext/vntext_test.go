@@ -87,6 +87,7 @@ func TestSentenceCaseName(t *testing.T) {
 		{"VĂN PHÒNG QUỐC HỘI", "Văn phòng Quốc hội"},
 		{"ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"},
 		{"SỞ TÀI CHÍNH", "Sở Tài chính"},
+		{"BAN CHẤP HÀNH TRUNG ƯƠNG", "Ban Chấp hành Trung ương"},
 		{"BỘ GIÁO DỤC VÀ ĐÀO TẠO", "Bộ Giáo dục và Đào tạo"},
 		{"SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH LÂM ĐỒNG", "Sở Văn hóa, Thể thao và Du lịch tỉnh Lâm Đồng"},
 		{"BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội"},
