@@ -109,24 +109,12 @@ func (x *Extractor) parseHeader(s string, d *layoutDoc) {
 				if strings.HasPrefix(rest, "CỦA ") {
 					// "KẾT LUẬN CỦA BỘ CHÍNH TRỊ về …": the author, then
 					// the subject (or the subject on the next line)
-					rest = ""
-					if k := strings.IndexFunc(t, unicode.IsLower); k >= 0 {
-						if sp := strings.LastIndexAny(t[:k], " \n"); sp >= 0 {
-							rest = strings.TrimSpace(t[sp:])
-						}
-					}
+					rest = subjectAfterAuthor(rest)
 				}
 				if rest != "" {
 					d.meta.Subject = rest
 					if vntext.IsUpperText(rest) {
 						d.meta.Subject = vntext.Capitalize(strings.ToLower(rest))
-					}
-				}
-				if _, more, ok := strings.Cut(t, "\n"); ok && d.meta.Subject == "" && !paragraphStart.MatchString(more) {
-					// the subject joined to the type's paragraph
-					d.meta.Subject = strings.Join(strings.Fields(more), " ")
-					if vntext.IsUpperText(more) {
-						d.meta.Subject = vntext.Capitalize(strings.ToLower(d.meta.Subject))
 					}
 				}
 				continue
@@ -233,13 +221,10 @@ func (x *Extractor) parseHeader(s string, d *layoutDoc) {
 			// "KẾT LUẬN / CỦA BỘ CHÍNH TRỊ / về …" (Party documents): the
 			// line names the author; the subject follows, on the next
 			// line or joined to this one
-			if k := strings.IndexFunc(tt, unicode.IsLower); k >= 0 {
-				if sp := strings.LastIndexByte(tt[:k], ' '); sp >= 0 {
-					d.meta.Subject = strings.TrimSpace(tt[sp:])
-					d.bodyStart = i + 1
-					d.headerEnds = ps[i].b
-					break
-				}
+			if d.meta.Subject = subjectAfterAuthor(tt); d.meta.Subject != "" {
+				d.bodyStart = i + 1
+				d.headerEnds = ps[i].b
+				break
 			}
 			typeIdx = i
 			continue
@@ -274,9 +259,6 @@ func (x *Extractor) parseHeader(s string, d *layoutDoc) {
 
 // typeLine recognizes "KẾ HOẠCH", "CHỈ THỊ", "KẾT LUẬN CỦA …" (capitals).
 func (x *Extractor) typeLine(t string) (string, string, bool) {
-	if i := strings.IndexByte(t, '\n'); i >= 0 {
-		t = t[:i] // "KẾT LUẬN\nvề …": the subject's lines follow the type's
-	}
 	if !vntext.IsUpperText(firstWords(t, 2)) || strings.Contains(t, "|") {
 		return "", "", false
 	}
@@ -297,6 +279,21 @@ func (x *Extractor) typeLine(t string) (string, string, bool) {
 		}
 	}
 	return x.rs.DocTypes[h.value].Name, rest, true
+}
+
+// subjectAfterAuthor returns what follows the author's name in capitals
+// ("CỦA BỘ CHÍNH TRỊ về tiếp tục …" → "về tiếp tục …"): the text from the
+// word holding its first lowercase letter; "" when all is capitals.
+func subjectAfterAuthor(s string) string {
+	k := strings.IndexFunc(s, unicode.IsLower)
+	if k < 0 {
+		return ""
+	}
+	sp := strings.LastIndexByte(s[:k], ' ')
+	if sp < 0 {
+		return ""
+	}
+	return strings.TrimSpace(s[sp:])
 }
 
 func firstWords(s string, n int) string {
