@@ -245,7 +245,7 @@ func (x *Extractor) findDeadlines(s string, c deadlineCtx) []Deadline {
 					continue // "đến năm 2030": a horizon, not a deadline
 				case ph.Kind == "during" && tv.date == "" && !strings.Contains(tv.period, "-"):
 					continue // "trong năm 2025" says when, not by when
-				case ph.Kind == "during" && reportsPast(vntext.Fold(actionBefore(p.text, h.a))):
+				case ph.Kind == "during" && reportsPast(actionBefore(p.text, h.a)):
 					continue // "đã tổ chức hội nghị vào ngày 20/5/2025": done, not due
 				case ph.Kind == "until" && (d.meta.Type == "Báo cáo" || statusBefore(p.text[:h.a]) ||
 					strings.HasPrefix(vntext.Fold(strings.TrimSpace(after)), "thoi diem")):
@@ -377,12 +377,7 @@ func relativeAt(s string) int {
 // leadsClause reports whether a phrase after before begins a clause: at
 // the start of the paragraph or after its item marker ("e) ", "- "), or
 // after ";", ":" or ". ".
-func leadsClause(before string) bool {
-	if m := sectionMarkerRe.FindStringIndex(before); m != nil && strings.TrimSpace(before[m[1]:]) == "" {
-		return true
-	}
-	return clauseStart(before)
-}
+func leadsClause(before string) bool { return startsItem(before) || clauseStart(before) }
 
 // startsItem reports whether before is nothing but an item's marker or
 // bullet ("3. ", "- ", "a) "), or nothing.
@@ -660,9 +655,9 @@ func rangeSep(s string, from int) (int, int) {
 	if from == 0 {
 		limit = 24 // "quý III năm" before the separator
 	}
-	head := s[from:min(len(s), limit+len("đến"))]
+	head := strings.ToLower(s[from:min(len(s), limit+len("đến"))]) // lowercase only what can hold it
 	best, size := -1, 0
-	for _, sep := range []string{"đến", "Đến", "–", "-"} {
+	for _, sep := range []string{"đến", "–", "-"} {
 		if k := strings.Index(head, sep); k >= 0 && (best < 0 || k < best) {
 			best, size = k, len(sep)
 		}

@@ -15,6 +15,7 @@ func TestDeadlines(t *testing.T) {
 		{"at the latest", "(1) Tổ chức hội nghị lần thứ nhất: Chậm nhất ngày 10/12/2025 (trước ngày bầu cử 95 ngày).", []want{{date: "2025-12-10", kind: "due"}}},
 		{"label with quarter", "- Thời gian hoàn thành: Quý IV/2025 và Quý I/2026;", []want{{period: "2025-Q4", kind: "due"}}},
 		{"a range whose left end takes the right end's year", "- Thời gian thực hiện: tháng 3 - tháng 5/2026.", []want{{period: "2026-03/2026-05", kind: "due"}}},
+		{"a range in capitals", "- Thời gian thực hiện: TỪ THÁNG 12/2025 ĐẾN QUÝ I/2026.", []want{{period: "2025-12/2026-Q1", kind: "due"}}},
 		{"the same with từ … đến, by quarters", "- Thời gian thực hiện: Từ quý I đến quý III/2026.", []want{{period: "2026-Q1/2026-Q3", kind: "due"}}},
 		{"the hour before the day", "- Báo cáo trước 17 giờ 00 ngày 20/10/2026.", []want{{date: "2026-10-20", kind: "due"}}},
 		{"label without a colon, then a time", "- Thời gian thực hiện thường xuyên.", []want{{recurring: "continuous", kind: "due"}}},

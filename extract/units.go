@@ -349,7 +349,7 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 			}
 			continue
 		}
-		giao := endsWithAssign(before) && !reportsPast(vntext.Fold(s[max(0, at-40):at]))
+		giao := endsWithAssign(before) && !reportsPast(s[max(0, at-40):at])
 		if !giao && !clauseStart(before) {
 			continue
 		}
@@ -761,10 +761,12 @@ func (x *Extractor) bodyAfterOffice(t string, h phraseHit) bool {
 	return ok && !x.rs.Units[bh.value].Person
 }
 
-// reportsPast reports whether folded text before a unit tells what was
+// reportsPast reports whether text before a unit or a date tells what was
 // done ("đã lãnh đạo, chỉ đạo các sở …" in a report), not what is asked.
-func reportsPast(folded string) bool {
-	return strings.HasPrefix(folded, "da ") || strings.Contains(folded, " da ")
+// The accents count: "đa" (đa dạng) is no past.
+func reportsPast(text string) bool {
+	l := vntext.ToLower(text)
+	return strings.HasPrefix(l, "đã ") || strings.Contains(l, " đã ")
 }
 
 // clauseStart reports whether the text before a unit ends a clause, so the

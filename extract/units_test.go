@@ -59,6 +59,7 @@ func TestUnits(t *testing.T) {
 		{"a list of bodies going on past the last unit read", "2. Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.",
 			map[string]string{"Thường trực Hội đồng nhân dân": "kiểm tra/giám sát"}},
 		{"a list that is not of bodies gives no role", "- Các phòng, đơn vị sự nghiệp thuộc phường tuyên truyền, phổ biến, quán triệt và tổ chức thực hiện nghiêm túc.", map[string]string{}},
+		{"'đa' is not 'đã'", "Đa dạng hóa nguồn lực, giao Sở Tài chính tham mưu bố trí kinh phí.", map[string]string{"Sở Tài chính": "tham mưu"}},
 		{"generic collectives are nobody", "- Các cơ quan, đơn vị có liên quan phối hợp thực hiện.", map[string]string{}},
 		{"verbs are not units", "- Bộ chỉ số được công bố; phòng, chống ma túy.", map[string]string{}},
 	} {
