@@ -284,7 +284,7 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 			continue
 		}
 		kind := h.value
-		if x.rs.Units[kind].Person && x.bodyAfterOffice(s[h0:lb], h) && x.officeList(s[h0:lb]) {
+		if _, body := x.bodyAfterOffice(s[h0:lb], h); x.rs.Units[kind].Person && body && x.officeList(s[h0:lb]) {
 			continue // "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: …": the clause rule reads the list
 		}
 		var end int
@@ -310,8 +310,10 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 			// whole.
 			if t := strings.TrimLeft(s[end:lb], " "); strings.HasPrefix(t, ", ") || strings.HasPrefix(t, "và ") {
 				t = strings.TrimPrefix(strings.TrimPrefix(t, ", "), "và ")
-				if nh, ok := x.unitHeads.at(t); ok && (!x.rs.Units[nh.value].Person || x.bodyAfterOffice(t, nh)) {
-					continue
+				if nh, ok := x.unitHeads.at(t); ok {
+					if _, body := x.bodyAfterOffice(t, nh); !x.rs.Units[nh.value].Person || body {
+						continue
+					}
 				}
 			}
 		}
@@ -374,9 +376,10 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 			}
 			na := last + skip
 			nh, ok := x.unitHeads.at(s[na:lb])
-			if ok && x.rs.Units[nh.value].Person && x.bodyAfterOffice(s[na:lb], nh) { // "…, Giám đốc Sở Nội vụ"
-				bh, _ := x.unitHeads.at(s[na+nh.b+1 : lb])
-				na, nh = na+nh.b+1, bh
+			if ok && x.rs.Units[nh.value].Person { // "…, Giám đốc Sở Nội vụ"
+				if bh, body := x.bodyAfterOffice(s[na:lb], nh); body {
+					na, nh = na+nh.b+1, bh
+				}
 			}
 			if !ok || !x.headOK(s, na, nh, lb) {
 				break
@@ -405,23 +408,25 @@ func (x *Extractor) findUnits(s string, d *layoutDoc, cites []citeMatch) ([]unit
 	// 2b. The addressees asked to act: "Sở Nội vụ đề nghị Quý cơ quan, đơn
 	// vị báo cáo kết quả …" gives the work to those of "Kính gửi".
 	if len(d.meta.Addressees) > 0 && d.headerEnds <= len(s) {
+		var roles []string // of every request in the body
 		for _, m := range askAddresseesRe.FindAllStringIndex(s[d.headerEnds:], -1) {
 			rest := s[d.headerEnds+m[1]:]
 			if i := strings.IndexByte(rest, '\n'); i >= 0 {
 				rest = rest[:i]
 			}
-			roles := x.leadingRoles(rest)
-			if len(roles) == 0 {
-				roles = []string{defaultRole}
+			if r := x.leadingRoles(rest); len(r) > 0 {
+				roles = append(roles, r...)
+			} else {
+				roles = append(roles, defaultRole)
 			}
-			for _, addr := range d.meta.Addressees {
-				i := strings.Index(s[:d.headerEnds], addr)
-				h, ok := x.unitHeads.at(addr)
-				if i < 0 || !ok || x.rs.Units[h.value].Person || x.genericCollective(addr) && !namesKindOfBody(addr) {
-					continue
-				}
-				add(i, i+len(addr), roles, h.value, unitRule(x.rs.Units[h.value].ID)+"#addressee")
+		}
+		for _, addr := range d.meta.Addressees {
+			i := strings.Index(s[:d.headerEnds], addr)
+			h, ok := x.unitHeads.at(addr)
+			if len(roles) == 0 || i < 0 || !ok || x.rs.Units[h.value].Person || x.genericCollective(addr) && !namesKindOfBody(addr) {
+				continue
 			}
+			add(i, i+len(addr), dedupeStrings(roles), h.value, unitRule(x.rs.Units[h.value].ID)+"#addressee")
 		}
 	}
 	// 3. "Cơ quan chủ trì: A, B, C." lists.
@@ -751,14 +756,15 @@ func (x *Extractor) enumeratedEnd(s string, kind, end, lb int) int {
 }
 
 // bodyAfterOffice reports whether the office title h at the start of t
-// (a person head) is followed by the body it heads: "Giám đốc Sở Nội vụ",
-// not "Chủ tịch nước".
-func (x *Extractor) bodyAfterOffice(t string, h phraseHit) bool {
+// (a person head) is followed by the body it heads, and returns the
+// body's head (offsets from the body's start): "Giám đốc Sở Nội vụ", not
+// "Chủ tịch nước".
+func (x *Extractor) bodyAfterOffice(t string, h phraseHit) (phraseHit, bool) {
 	if h.b >= len(t) || t[h.b] != ' ' {
-		return false
+		return phraseHit{}, false
 	}
 	bh, ok := x.unitHeads.at(t[h.b+1:])
-	return ok && !x.rs.Units[bh.value].Person
+	return bh, ok && !x.rs.Units[bh.value].Person
 }
 
 // reportsPast reports whether text before a unit or a date tells what was

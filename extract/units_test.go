@@ -113,3 +113,14 @@ func TestEndsWithAssign(t *testing.T) {
 		}
 	}
 }
+
+// A dispatch that asks its addressees twice names each of them once, with
+// the roles of both requests.
+func TestAddresseesOnce(t *testing.T) {
+	in := "SỞ NỘI VỤ\nSố: 567/SNV-CCHC\nV/v báo cáo kết quả\nLâm Đồng, ngày 20 tháng 11 năm 2025\nKính gửi:\n- Các sở, ban, ngành thuộc tỉnh.\n" +
+		"Sở Nội vụ đề nghị Quý cơ quan báo cáo kết quả trước ngày 10/12/2025.\nĐồng thời, đề nghị Quý cơ quan phối hợp rà soát thủ tục."
+	us := extractText(in).Units
+	if len(us) != 1 || len(us[0].Mentions) != 1 || strings.Join(us[0].Roles, ",") != "báo cáo/tổng hợp,phối hợp" {
+		t.Errorf("units %+v", us)
+	}
+}
