@@ -114,8 +114,8 @@ func textQuery(q string) textClauses {
 	}
 	if rest != "" {
 		c.must = append(c.must, textMatch(rest, AnalyzerFold, true, 1))
-		multi := len(strings.Fields(rest)) > 1
-		if hasDiacritics(rest) { // unaccented, the exact terms are the folded ones
+		multi, accented := len(strings.Fields(rest)) > 1, hasDiacritics(rest)
+		if accented { // unaccented, the exact terms are the folded ones
 			c.should = append(c.should, textMatch(rest, AnalyzerExactMark, true, 3))
 			if multi {
 				c.exactFilter = append(c.exactFilter, textMatch(rest, AnalyzerExactMark, true, 1))
@@ -128,7 +128,7 @@ func textQuery(q string) textClauses {
 			c.should = append(c.should, textMatch(rest, AnalyzerFoldBigram, false, 2))
 			c.exact = append(c.exact, textMatch(rest, AnalyzerFoldBigram, true, 1))
 			narrower = true
-		} else if !hasDiacritics(rest) {
+		} else if !accented {
 			c.exact = append(c.exact, textMatch(rest, AnalyzerFold, true, 1))
 		}
 	}
@@ -249,7 +249,8 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 	}
 	// Only files have the text fields: no kind filter needed.
 	tq := textQuery(o.Query)
-	must := append(filters("", o), tq.must...)
+	flt := filters("", o)
+	must := slices.Concat(flt, tq.must)
 	// The total and the facet counts visit every hit: a second search,
 	// without scores, counts them on the other core while the first ranks.
 	var facets map[string]int
@@ -257,7 +258,7 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 	var facetErr error
 	var fwg sync.WaitGroup
 	fwg.Go(func() { facets, total, facetErr = ix.countFacets(conjunction(must)) })
-	hits, err := ix.rankedHits(tq, o)
+	hits, err := ix.rankedHits(tq, flt, must, o.Docs)
 	if err != nil {
 		fwg.Wait()
 		return nil, err
@@ -293,8 +294,8 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 	return out, nil
 }
 
-// rankedHits returns the best o.Docs documents of the text query, with
-// its filters. The documents matching the narrow query (the words as
+// rankedHits returns the best n documents of the text query tq under the
+// filters flt (must is the wide query: flt and tq.must). The documents matching the narrow query (the words as
 // typed, adjacent) come first: it is asked first, and the wide one only
 // fills the places it leaves. Besides ranking the exact spelling and the
 // phrase first, this is faster: the narrow query of a common phrase ranks
@@ -302,28 +303,28 @@ func (ix *Index) Search(o SearchOptions) (*SearchResult, error) {
 // benchmark, "thủ tục" adjacent 2,137), scores only the shingles, and has
 // no should-clause (Bleve's boolean query costs more per hit than its
 // terms).
-func (ix *Index) rankedHits(tq textClauses, o SearchOptions) (search.DocumentMatchCollection, error) {
+func (ix *Index) rankedHits(tq textClauses, flt, must []query.Query, n int) (search.DocumentMatchCollection, error) {
 	fields := []string{"path", "doc_type", "doc_number", "doc_date", "doc_subject", "text", "sections"}
 	var hits search.DocumentMatchCollection
 	if tq.exact != nil {
 		q := conjunction(tq.exact)
-		if f := append(filters("", o), tq.exactFilter...); len(f) > 0 {
+		if f := slices.Concat(flt, tq.exactFilter); len(f) > 0 {
 			b := bleve.NewBooleanQuery()
 			b.AddMust(q)
 			b.AddFilter(conjunction(f))
 			q = b
 		}
-		req := bleve.NewSearchRequestOptions(q, o.Docs, 0, false)
+		req := bleve.NewSearchRequestOptions(q, n, 0, false)
 		req.Fields = fields
 		res, err := ix.b.Search(req)
 		if err != nil {
 			return nil, err
 		}
-		if hits = res.Hits; len(hits) == o.Docs {
+		if hits = res.Hits; len(hits) == n {
 			return hits, nil
 		}
 	}
-	req := bleve.NewSearchRequestOptions(ranked(append(filters("", o), tq.must...), tq.should), o.Docs+len(hits), 0, false)
+	req := bleve.NewSearchRequestOptions(ranked(must, tq.should), n+len(hits), 0, false)
 	req.Fields = fields
 	res, err := ix.b.Search(req)
 	if err != nil {
@@ -334,7 +335,7 @@ func (ix *Index) rankedHits(tq textClauses, o SearchOptions) (search.DocumentMat
 		seen[h.ID] = true
 	}
 	for _, h := range res.Hits {
-		if !seen[h.ID] && len(hits) < o.Docs {
+		if !seen[h.ID] && len(hits) < n {
 			hits = append(hits, h)
 		}
 	}
@@ -366,10 +367,10 @@ func (ix *Index) countFacets(q query.Query) (map[string]int, uint64, error) {
 		return nil, 0, err
 	}
 	counts := map[string]*int{}
-	var n uint64
+	var n uint64 // documents matched
 	visit := func(_ string, term []byte) {
-		if n := counts[string(term)]; n != nil {
-			*n++
+		if c := counts[string(term)]; c != nil {
+			*c++
 		} else {
 			counts[string(term)] = new(1)
 		}
@@ -390,8 +391,8 @@ func (ix *Index) countFacets(q query.Query) (map[string]int, uint64, error) {
 		ctx.DocumentMatchPool.Put(m)
 	}
 	out := make(map[string]int, len(counts))
-	for t, n := range counts {
-		out[t] = *n
+	for t, c := range counts {
+		out[t] = *c
 	}
 	return out, n, nil
 }
