@@ -640,7 +640,7 @@ func boolInt(b bool) int {
 func (x *Extractor) headOK(s string, a int, h phraseHit, lb int) bool {
 	u := x.rs.Units[h.value]
 	head := s[a : a+h.b]
-	toks := tokenize(s, a+h.b, min(lb, a+h.b+40))
+	toks := tokenizeN(s, a+h.b, min(lb, a+h.b+40), 1) // the word after the head
 	if !u.Person && len(toks) > 0 && foldWord(toks[0].s) == "truong" {
 		return false // "Các Bộ trưởng", "Cục trưởng": a title, not the body
 	}
