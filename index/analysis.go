@@ -368,7 +368,7 @@ func scanWords(text string, f func(a, b int)) {
 func wordRuneAt(text string, i int) (int, bool) {
 	c := text[i]
 	if c < 0x80 {
-		return 1, c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		return 1, asciiFold[c] != 0
 	}
 	if l, ok := vietLetterLen(text[i:]); ok {
 		return l, true // Vietnamese letters without decoding: most runes of the text
