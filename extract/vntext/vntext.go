@@ -549,7 +549,7 @@ func SentenceCaseName(s string) string {
 		default:
 			words[i] = Capitalize(lw)
 		}
-		if localityWords[lcore] && !fieldStart && !(lcore == "khu" && i > 0 && strings.ToLower(words[i-1]) != "đặc") {
+		if localityWords[lcore] && !fieldStart && !(lcore == "khu" && i > 0 && prev != "đặc") {
 			afterLocality, inField = true, false
 		}
 	}
